@@ -1,0 +1,46 @@
+# Two commands set everything up on a fresh machine: `make site` (build) and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: site test serve check offline bench clean
+
+$(BIN)/mkdocs: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.test-deps: $(BIN)/mkdocs
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+## site: build the hosted site into site/ (strict: any warning fails)
+site: $(BIN)/mkdocs
+	$(BIN)/mkdocs build --strict
+
+## serve: live preview at http://127.0.0.1:8000/, rebuilt on every edit under content/, docs/ or hooks/
+serve: $(BIN)/mkdocs
+	$(BIN)/mkdocs serve
+
+## check: validate content/ without building (fast; used by the pre-commit hook)
+check: $(BIN)/mkdocs
+	$(BIN)/kbgen-check
+
+## test: the whole test suite, in a real browser
+test: $(VENV)/.test-deps browser
+	$(BIN)/python -m pytest
+
+.PHONY: browser
+browser:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null); \
+	  else \
+	    echo "The tests need Debian's chromium at /usr/bin/chromium: run 'sudo apt-get install chromium'." >&2; exit 1; \
+	  fi; \
+	fi
+
+clean:
+	rm -rf site site-offline dist

@@ -1,0 +1,1 @@
+"""A generic catalog-to-MkDocs generator: load, validate, model and render YAML entries."""

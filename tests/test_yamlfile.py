@@ -1,0 +1,51 @@
+"""The YAML reader: positions, duplicate keys, encodings, tabs, empty files."""
+
+import pytest
+
+from kbgen.problems import ContentError
+from kbgen.yamlfile import decode, parse
+
+
+def errors(text: str) -> list[str]:
+    with pytest.raises(ContentError) as info:
+        parse(text, "x.yaml")
+    return [str(p) for p in info.value.problems]
+
+
+def test_positions_of_values_and_keys():
+    doc = parse("id: OP-1\nlist:\n  - a\n  - b\n", "x.yaml")
+    assert doc.data == {"id": "OP-1", "list": ["a", "b"]}
+    assert doc.at(("list", 1)) == (4, 5)
+    assert doc.at(("list",), of_key=True) == (2, 1)
+
+
+def test_duplicate_key_is_an_error_not_silently_overwritten():
+    assert errors("id: OP-1\ntitle: a\ntitle: b\n") == [
+        "x.yaml:3:1: title: duplicate key: already set on line 2; keep only one"]
+
+
+def test_tab_indentation():
+    assert errors("a:\n\t- b\n") == ["x.yaml:2:1: indentation must use spaces, not tabs"]
+
+
+def test_syntax_error_is_located():
+    [message] = errors("a: [1, 2\nb: c\n")
+    assert message.startswith("x.yaml:2:2: invalid YAML:")
+
+
+def test_empty_file():
+    assert errors("# just a comment\n") == ["x.yaml:1:1: file is empty: expected YAML content"]
+
+
+def test_not_utf8_is_located():
+    with pytest.raises(ContentError) as info:
+        decode(b"id: OP-1\ntitle: caf\xe9\n", "x.yaml")
+    assert str(info.value) == "x.yaml:2:11: file is not valid UTF-8: save it as UTF-8 (got byte 0xe9)"
+
+
+def test_byte_order_mark_is_accepted():
+    assert parse(decode(b"\xef\xbb\xbfid: OP-1\n", "x.yaml"), "x.yaml").data == {"id": "OP-1"}
+
+
+def test_unquoted_date_stays_text():
+    assert parse("date: 2026-01-02\n", "x.yaml").data == {"date": "2026-01-02"}
