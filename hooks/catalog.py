@@ -57,8 +57,9 @@ def _expand(item: object, pages: Pages) -> object:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     pages = _pages(config)
     generated = pages.all()
-    generated["pitfalls.json"] = export.to_json(pages)
-    generated["pitfalls.csv"] = export.to_csv(pages)
+    # The export is named after the entries' folder (path in catalog.yaml).
+    generated[f"{pages.path}.json"] = export.to_json(pages)
+    generated[f"{pages.path}.csv"] = export.to_csv(pages)
     for src, text in generated.items():
         files.append(File.generated(config, src, content=text))
     return files

@@ -1,4 +1,4 @@
-"""Machine-readable copies of the catalog: pitfalls.json and pitfalls.csv, described by export.schema.json."""
+"""Machine-readable copies of the catalog (``<path>.json`` and ``<path>.csv``, for example <path>.json)."""
 
 from __future__ import annotations
 

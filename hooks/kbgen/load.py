@@ -92,15 +92,16 @@ def load_catalog(content: Path, root: Path | None = None) -> Catalog:
     categories_doc = reader.read(content / "categories.yaml", "categories.schema.json")
     source_docs = [d for f in sorted((content / "sources").glob("*.yaml"))
                    if (d := reader.read(f, "source.schema.json"))]
-    entry_files = sorted((content / "pitfalls").glob("*.yaml"))
+    settings = _settings(settings_doc.data) if settings_doc else None
+    # Entries live in a folder named like their URL folder (path in catalog.yaml).
+    entry_files = sorted((content / settings.path).glob("*.yaml")) if settings else []
     entry_docs = [d for f in entry_files if (d := reader.read(f, "entry.schema.json"))]
     retired_dir = content / "retired"
     retired_docs = [d for f in sorted(retired_dir.glob("*.yaml"))
                     if (d := reader.read(f, "retired.schema.json"))] if retired_dir.is_dir() else []
-    if settings_doc is None or categories_doc is None:
+    if settings is None or categories_doc is None:
         raise ContentError(reader.problems)
     problems = reader.problems
-    settings = _settings(settings_doc.data)
     problems += _check_ids(settings, entry_docs + retired_docs)
     problems += _check_unique(categories_doc, [(i, c["id"]) for i, c in enumerate(categories_doc.data)], "id",
                               "category id")

@@ -1,6 +1,6 @@
 """Render catalog pages as Markdown (with escaped HTML blocks) from the Jinja templates in ``templates/``.
 
-Links between pages are Markdown links to source files (``pitfalls/op-4.md``), so MkDocs
+Links between pages are Markdown links to source files (``<path>/<id>.md``), so MkDocs
 checks them and writes the right URL for hosted and offline builds alike.
 """
 

@@ -19,7 +19,7 @@ SCHEMAS = Path(__file__).parent / "schemas"
 _TYPES = {"object": "a mapping", "array": "a list", "string": "text", "number": "a number",
           "integer": "a whole number", "boolean": "true or false", "null": "nothing"}
 _PATTERNS = {
-    "^[A-Z][A-Z0-9]*-[1-9][0-9]*$": "an id like OP-4 (capitals, a hyphen, a number without leading zero)",
+    "^[A-Z][A-Z0-9]*-[1-9][0-9]*$": "an id of capitals, a hyphen and a number without leading zero, like AB-12",
     "^[a-z][a-z0-9-]*$": "a lower-case id like risk-exit",
     "^[0-9]{4}-[0-9]{2}-[0-9]{2}$": "a date like 2026-11-22",
 }

@@ -1,0 +1,90 @@
+"""Real MkDocs builds: generated pages, the export, and a second catalog on another topic."""
+
+import json
+import re
+from pathlib import Path
+
+from conftest import ROOT
+from kbgen.load import load_catalog
+from kbgen.render import Pages
+
+
+def text(path: Path) -> str:
+    return path.read_text(encoding="utf-8")
+
+
+def test_every_generated_page_exists(site):
+    catalog = load_catalog(ROOT / "content", ROOT)
+    for entry in catalog.entries:
+        assert (site / catalog.url(entry.id) / "index.html").exists(), entry.id
+    for category in catalog.categories:
+        assert (site / "categories" / category.id / "index.html").exists()
+    for page in ("pitfalls/index.html", "sources/index.html", "self-assessment/index.html", "about/index.html"):
+        assert (site / page).exists(), page
+
+
+def test_entry_page_lays_out_every_field(site):
+    catalog = load_catalog(ROOT / "content", ROOT)
+    entry = catalog.entries[0]
+    html = text(site / catalog.url(entry.id) / "index.html")
+    for anchor in ("why", "warning-signs", "avoid", "self-check", "related", "sources"):
+        assert f'id="{anchor}"' in html, anchor
+    for i, _ in enumerate(entry.warning_signs, 1):
+        assert f'id="sign-{i}"' in html
+    for i, _ in enumerate(entry.avoid, 1):
+        assert f'id="step-{i}"' in html
+    assert entry.question.text.replace("'", "&#39;") in html or entry.question.text in html
+    for rid in entry.related:
+        assert f'href="../{rid.lower()}/"' in html
+
+
+def test_pitfalls_json_export(site):
+    data = json.loads(text(site / "pitfalls.json"))
+    catalog = load_catalog(ROOT / "content", ROOT)
+    assert [e["id"] for e in data["entries"]] == [e.id for e in catalog.entries]
+    first = data["entries"][0]
+    assert {"id", "title", "summary", "category", "severity", "url", "sources"} <= set(first)
+    assert first["url"] == f"pitfalls/{first['id'].lower()}/"
+    assert all({"source", "item"} == set(ref) for e in data["entries"] for ref in e["sources"])
+    assert {s["id"] for s in data["sources"]} == {s.id for s in catalog.sources}
+    assert all({"id", "file", "title", "items"} <= set(s) for s in data["sources"])
+    assert all({"id", "label"} == set(i) for s in data["sources"] for i in s["items"])
+
+
+def test_navigation_lists_categories_not_entries(site):
+    html = text(site / "index.html")
+    nav = html[html.index('<nav class="md-nav md-nav--primary"'):html.index("</nav>", html.index('md-nav--primary'))]
+    assert "categories/planning/" in nav
+    assert "pitfalls/op-1/" not in nav
+
+
+def test_no_request_to_another_host_in_markup(site):
+    html = text(site / "index.html")
+    assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
+    assert not re.search(r'<script[^>]+src="https?://', html)
+
+
+def test_other_topic_builds_with_the_same_hooks(hiring_site):
+    assert (hiring_site / "mistakes" / "hp-2" / "index.html").exists()
+    data = json.loads(text(hiring_site / "mistakes.json"))  # named after the entries folder
+    assert [e["id"] for e in data["entries"]] == ["HP-1", "HP-2", "HP-3"]
+    home = text(hiring_site / "index.html")
+    assert "HP-2: Interviewing without a plan" in home  # the overview grid
+
+
+def test_generator_holds_nothing_topic_specific():
+    for file in (ROOT / "hooks").rglob("*"):
+        if file.is_file() and file.suffix in {".py", ".j2", ".html", ".json"}:
+            body = text(file).lower()
+            assert "outsourc" not in body and "op-4" not in body and "pitfall" not in body, file
+
+
+def test_rendering_escapes_content(tmp_path):
+    catalog = load_catalog(ROOT / "tests/fixtures/hiring/content", ROOT)
+    entry = catalog.entries[0]
+    from dataclasses import replace
+    evil = replace(entry, title="A *b* [c](d) | e", summary="x & y")
+    pages = Pages(replace(catalog, entries=(evil, *catalog.entries[1:])))
+    md = pages.entry(evil)
+    assert r"A \*b\* \[c\]\(d\) \| e" in md
+    assert "x &amp; y" in md
