@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve check offline bench clean
+.PHONY: site test serve check fingerprints offline bench clean
 
 $(BIN)/mkdocs: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -27,6 +27,11 @@ serve: $(BIN)/mkdocs
 ## check: validate content/ without building (fast; used by the pre-commit hook)
 check: $(BIN)/mkdocs
 	$(BIN)/kbgen-check
+
+## fingerprints: refresh content/source-fingerprints.json from the source text copies
+SOURCES ?= ../shared/sources
+fingerprints: $(BIN)/mkdocs
+	$(BIN)/kbgen-fingerprint $(SOURCES)
 
 ## test: the whole test suite, in a real browser
 test: $(VENV)/.test-deps browser

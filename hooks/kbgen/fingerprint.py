@@ -1,0 +1,74 @@
+"""Fingerprints of source texts, so coverage and originality can be checked without their words.
+
+``kbgen-fingerprint SOURCES_DIR`` reads each text copy and writes, per file, hashes of its
+8-word runs and the items it lists (numbered headings, "MISTAKE #n" headings, bullets), never
+the text itself. Tests compare entry texts against the hashes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import re
+import sys
+from pathlib import Path
+
+RUN = 8
+_ITEM = re.compile(r"^\s*(?:(\d+)\.\s+|MISTAKE\s+#(\d+):\s*|[•*]\s+)(.+?)\s*$", re.MULTILINE)
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased words with punctuation collapsed, as the originality rule compares them."""
+    text = text.lower().replace("\u2019", "'").replace("'", "")
+    return re.sub(r"[^a-z0-9]+", " ", text).split()
+
+
+def run_hashes(text: str) -> set[str]:
+    w = words(text)
+    return {hashlib.sha256(" ".join(w[i:i + RUN]).encode()).hexdigest()[:16] for i in range(len(w) - RUN + 1)}
+
+
+def items(text: str) -> list[dict[str, str]]:
+    """The items a source lists, in order: numbered (with their heading) or bulleted (counted only)."""
+    out = []
+    for match in _ITEM.finditer(text):
+        number = match.group(1) or match.group(2)
+        if number:
+            out.append({"id": number, "heading": match.group(3)})
+        else:
+            out.append({"id": f"b{sum(1 for i in out if i['id'].startswith('b')) + 1}", "heading": ""})
+    numbered = [i for i in out if i["heading"]]
+    return numbered or out  # bullets are the items only in an article without numbered ones
+
+
+def fingerprint(file: Path) -> dict:
+    text = file.read_text(encoding="utf-8")
+    found = items(text)
+    headings = {h for i in found if i["heading"] for h in run_hashes(i["heading"])}
+    return {
+        "file": file.name,
+        "sha256": hashlib.sha256(text.encode()).hexdigest(),
+        "items": found,
+        # Runs that lie inside an item heading may be quoted; they are left out of the check.
+        "runs": sorted(run_hashes(text) - headings),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="kbgen-fingerprint", description=__doc__.splitlines()[0])
+    parser.add_argument("sources", type=Path, help="folder of the source text copies (*.txt)")
+    parser.add_argument("-o", "--output", type=Path, default=Path("content/source-fingerprints.json"))
+    args = parser.parse_args(argv)
+    files = sorted(args.sources.glob("*.txt"))
+    if not files:
+        print(f"no *.txt files in {args.sources}", file=sys.stderr)
+        return 1
+    data = {"run_length": RUN, "sources": [fingerprint(f) for f in files]}
+    args.output.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+    print(f"{args.output}: {len(files)} sources, {sum(len(s['items']) for s in data['sources'])} items")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
