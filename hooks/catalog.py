@@ -6,21 +6,27 @@ so `mkdocs serve` sees edited content on every rebuild.
 
 from __future__ import annotations
 
+import functools
 import logging
 from pathlib import Path
+from typing import Callable
 
 from kbgen import export
 from kbgen.load import load_catalog
 from kbgen.problems import ContentError
 from kbgen.render import Pages
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 log = logging.getLogger("mkdocs.hooks.catalog")
 OVERVIEW = "<!-- kbgen:overview -->"
 CATEGORIES = "kbgen:categories"
+
+
+class ContentBuildError(PluginError):
+    """The content is invalid; raised before MkDocs touches site_dir."""
 
 
 def _pages(config: MkDocsConfig) -> Pages:
@@ -37,7 +43,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except ContentError as err:
         for problem in err.problems:
             log.error(str(problem))
-        raise PluginError(f"{len(err.problems)} content error(s): nothing was built. Fix them and build again.")
+        raise ContentBuildError(f"{len(err.problems)} content error(s): nothing was built. Fix them and build again.")
     pages = Pages(catalog, config.use_directory_urls)
     settings["pages"] = pages
     config.nav = [_expand(item, pages) for item in config.nav or []]
@@ -63,6 +69,22 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for src, text in generated.items():
         files.append(File.generated(config, src, content=text))
     return files
+
+
+def on_serve(server, config: MkDocsConfig, builder: Callable) -> object:
+    # MkDocs' live server hangs every request after a failed rebuild. A content error stops the
+    # build before site_dir is cleaned, so the last good site is intact: keep serving it.
+    server.builder = functools.partial(_keep_last_good_site, server.builder)
+    return server
+
+
+def _keep_last_good_site(build: Callable[[], None]) -> None:
+    try:
+        build()
+    except Abort as err:
+        if not isinstance(err.__context__, ContentBuildError):
+            raise
+        log.warning("Still serving the last good build until the content errors above are fixed.")
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:

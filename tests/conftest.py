@@ -29,6 +29,16 @@ def mkdocs_build(config: Path, out: Path, **env: str) -> str:
     return result.stderr
 
 
+def copy_fixture(dest: Path, name: str = "hiring") -> Path:
+    """A writable copy of a fixture project; returns its mkdocs.yml. Paths to the generator stay absolute."""
+    import shutil
+
+    shutil.copytree(FIXTURES / name, dest, symlinks=False)
+    config = dest / "mkdocs.yml"
+    config.write_text(config.read_text().replace("../../../hooks/", f"{ROOT}/hooks/"))
+    return config
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
     """The real catalog, built as the hosted site."""

@@ -1,0 +1,82 @@
+"""A bad edit never costs what was built before: the build stops first, and `mkdocs serve` recovers."""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+from conftest import copy_fixture
+
+
+def build(config, out) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(out)],
+                          capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+
+
+def snapshot(folder):
+    return {p.relative_to(folder): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_failed_build_leaves_previous_site_intact(tmp_path):
+    config = copy_fixture(tmp_path / "project")
+    out = tmp_path / "site"
+    assert build(config, out).returncode == 0
+    before = snapshot(out)
+    entry = tmp_path / "project/content/mistakes/hp-2.yaml"
+    entry.write_text(entry.read_text().replace("severity: high", "severity: hgih"))
+    for extra in ([], ["--strict"]):
+        result = subprocess.run([sys.executable, "-m", "mkdocs", "build", *extra, "-f", str(config), "-d", str(out)],
+                                capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+        assert result.returncode != 0
+        assert "content/mistakes/hp-2.yaml:5:11: severity: must be one of low, medium, high (got 'hgih')" \
+            in result.stderr
+        assert "Traceback" not in result.stderr
+    assert snapshot(out) == before
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return response.read().decode()
+
+
+def wait_for(condition, timeout=30.0):
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        try:
+            if condition():
+                return True
+        except OSError:
+            pass
+        time.sleep(0.3)
+    return False
+
+
+def test_serve_shows_error_keeps_last_good_site_and_recovers(tmp_path):
+    config = copy_fixture(tmp_path / "project")
+    port = free_port()
+    log = tmp_path / "serve.log"
+    url = f"http://127.0.0.1:{port}/mistakes/hp-2/"
+    with open(log, "w") as out:
+        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "-a", f"127.0.0.1:{port}"],
+                                  stdout=out, stderr=subprocess.STDOUT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    try:
+        assert wait_for(lambda: "Interviewing without a plan" in fetch(url)), log.read_text()
+        entry = tmp_path / "project/content/mistakes/hp-2.yaml"
+        good = entry.read_text()
+        entry.write_text(good.replace("severity: high", "severity: hgih"))
+        assert wait_for(lambda: "severity: must be one of low, medium, high (got 'hgih')" in log.read_text()), \
+            log.read_text()
+        assert "Interviewing without a plan" in fetch(url)  # the last good site is still served
+        entry.write_text(good.replace("Interviewing without a plan", "Interviewing with no plan"))
+        assert wait_for(lambda: "Interviewing with no plan" in fetch(url)), log.read_text()
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
