@@ -37,6 +37,13 @@ fingerprints: $(BIN)/mkdocs
 test: $(VENV)/.test-deps browser
 	$(BIN)/python -m pytest
 
+## bench: build synthetic catalogs (N = 20, 200, 2000) and the real one; print and write bench/results.md
+bench: $(VENV)/.test-deps browser
+	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	-command -v npm >/dev/null && [ -x bench/.node/node_modules/.bin/lighthouse ] || \
+	  npm install --silent --no-audit --no-fund --prefix bench/.node lighthouse@12
+	$(BIN)/python bench/run.py
+
 .PHONY: browser
 browser:
 	@if [ ! -x /usr/bin/chromium ]; then \
