@@ -80,3 +80,25 @@ def test_serve_shows_error_keeps_last_good_site_and_recovers(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_check_command_lists_every_error_and_exits_non_zero(tmp_path):
+    config = copy_fixture(tmp_path / "project")
+    content = config.parent / "content"
+    ok = subprocess.run([sys.executable, "-m", "kbgen.check", "content"], capture_output=True, text=True,
+                        cwd=config.parent)
+    assert ok.returncode == 0 and "3 entries" in ok.stdout
+    entry = content / "mistakes/hp-2.yaml"
+    entry.write_text(entry.read_text().replace("severity: high", "severty: high"))
+    other = content / "mistakes/hp-3.yaml"
+    other.write_text(other.read_text().replace("category: interviews", "category: interview"))
+    bad = subprocess.run([sys.executable, "-m", "kbgen.check", "content"], capture_output=True, text=True,
+                         cwd=config.parent)
+    assert bad.returncode == 1
+    assert bad.stderr.splitlines() == [
+        "content/mistakes/hp-2.yaml:1:1: severity: required field is missing",
+        "content/mistakes/hp-2.yaml:5:1: severty: unknown field; did you mean 'severity'?",
+        "content/mistakes/hp-3.yaml:4:11: category: must be one of sourcing, interviews (got 'interview')",
+        "3 content error(s)",
+    ]
+    assert "Traceback" not in bad.stderr

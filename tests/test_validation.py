@@ -86,11 +86,9 @@ def test_missing_required_field(content):
 def test_unknown_field_with_suggestion(content):
     edit(content, "mistakes/hp-3.yaml", "severity: low", "severty: low")
     assert problems(content) == [
-        "content/mistakes/hp-3.yaml:5:1: severty: unknown field; did you mean 'severity'?",
         "content/mistakes/hp-3.yaml:1:1: severity: required field is missing",
-    ] or sorted(problems(content)) == sorted([
         "content/mistakes/hp-3.yaml:5:1: severty: unknown field; did you mean 'severity'?",
-        "content/mistakes/hp-3.yaml:1:1: severity: required field is missing"])
+    ]
 
 
 def test_value_outside_enumeration(content):
