@@ -3,8 +3,8 @@
     python bench/synth.py N OUT_DIR [--plain]
 
 writes OUT_DIR/mkdocs.yml, OUT_DIR/docs/ and OUT_DIR/content/ (a generator project), or with
---plain the same pages as hand-written Markdown with the same navigation policy (categories in
-the nav, entries out of it) and no hooks, so the generator's own cost shows as a ratio.
+--plain the very pages the generator makes, saved as hand-written Markdown and built without
+the hooks, so the generator's own cost shows as a ratio.
 """
 
 from __future__ import annotations
@@ -95,35 +95,35 @@ nav:
 
 
 def write_plain_project(n: int, out: Path) -> None:
-    """The same pages as plain Markdown files: what MkDocs and Material cost without the generator."""
-    entries, _ = catalog(n)
+    """The generator's own Markdown output, saved as hand-written pages and built without the hooks.
+
+    Same pages, same navigation policy (categories in the nav, entries out of it), same theme:
+    the difference in build time is the generator's own cost (loading, validating, rendering).
+    """
+    sys.path.insert(0, str(ROOT / "hooks"))
+    from kbgen import export
+    from kbgen.load import load_catalog
+    from kbgen.render import Pages
+
+    write_generator_project(n, out)
+    pages = Pages(load_catalog(out / "content", out))
     docs = out / "docs"
-    (docs / "synthetic").mkdir(parents=True, exist_ok=True)
-    (docs / "categories").mkdir(exist_ok=True)
-    for e in entries:
-        lines = [f"# {e['id']}: {e['title']}", "", e["summary"], "", "## Why it hurts", "", e["why"], "",
-                 "## Warning signs", ""] + [f"- {s}" for s in e["warning_signs"]] + \
-                ["", "## How to avoid it", ""] + [f"1. {s}" for s in e["avoid"]] + \
-                ["", "## Ask yourself", "", e["question"]["text"], "", "## Related", ""] + \
-                [f"- [{r}]({r.lower()}.md)" for r in e["related"]]
-        (docs / "synthetic" / f"{e['id'].lower()}.md").write_text("\n".join(lines) + "\n")
-    for cid, title in CATEGORIES:
-        rows = [f"- [{e['id']}: {e['title']}](../synthetic/{e['id'].lower()}.md)" for e in entries
-                if e["category"] == cid]
-        (docs / "categories" / f"{cid}.md").write_text(f"# {title}\n\n" + "\n".join(rows) + "\n")
-    table = ["| Id | Title |", "|---|---|"] + [f"| [{e['id']}]({e['id'].lower()}.md) | {e['title']} |"
-                                                   for e in entries]
-    (docs / "synthetic" / "index.md").write_text("# All entries\n\n" + "\n".join(table) + "\n")
-    (docs / "index.md").write_text("# Synthetic catalog\n")
-    nav = "\n".join(f"    - {t}: categories/{c}.md" for c, t in CATEGORIES)
-    (out / "mkdocs.yml").write_text(f"""site_name: Synthetic catalog
-site_url: http://127.0.0.1:8000/
+    generated = pages.all()
+    generated[f"{pages.path}.json"] = export.to_json(pages)
+    generated[f"{pages.path}.csv"] = export.to_csv(pages)
+    for src, text in generated.items():
+        (docs / src).parent.mkdir(parents=True, exist_ok=True)
+        (docs / src).write_text(text, encoding="utf-8")
+    index = docs / "index.md"
+    index.write_text(index.read_text().replace("<!-- kbgen:overview -->", pages.overview("index.md")))
+    shutil.rmtree(out / "content")
+    nav = "\n".join(f"    - {c.title}: {pages.category_src(c.id)}" for c in pages.catalog.categories)
+    (out / "mkdocs.yml").write_text(f"""INHERIT: {ROOT / "mkdocs.yml"}
+site_name: Synthetic catalog
+hooks: []
 theme:
-  name: material
-  font: false
-plugins:
-  - search
-markdown_extensions: [attr_list, md_in_html, tables, {{toc: {{permalink: true}}}}]
+  custom_dir: {ROOT / "hooks" / "kbgen" / "theme"}
+watch: []
 nav:
   - Home: index.md
   - Categories:

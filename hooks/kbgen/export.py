@@ -5,33 +5,45 @@ from __future__ import annotations
 import csv
 import io
 import json
-from dataclasses import asdict
 from typing import Any
 
+from .model import Entry, Redirect
 from .render import Pages
 
 FORMAT_VERSION = 1
 
 
+def _entry(e: Entry, url: str, history: tuple[Redirect, ...]) -> dict[str, Any]:
+    # Written out field by field: dataclasses.asdict deep-copies and is slow on large catalogs.
+    item: dict[str, Any] = {
+        "id": e.id, "title": e.title, "summary": e.summary, "category": e.category, "severity": e.severity,
+        "url": url, "why": e.why, "warning_signs": list(e.warning_signs), "avoid": list(e.avoid),
+        "question": {"text": e.question.text,
+                     "options": [{"label": o.label, "score": o.score} for o in e.question.options]},
+        "related": list(e.related), "aliases": list(e.aliases),
+        "sources": [{"source": r.source, "item": r.item} for r in e.sources],
+        "previous_ids": [{"id": h.old_id, "title": h.old_title, "change": h.kind, "date": h.date} for h in history],
+    }
+    if e.disagreement:
+        d = e.disagreement
+        item["disagreement"] = {"summary": d.summary, "advice": d.advice,
+                                "views": [{"source": v.source, "view": v.view} for v in d.views]}
+    return item
+
+
 def data(pages: Pages) -> dict[str, Any]:
     c = pages.catalog
-    entries = []
-    for e in c.entries:
-        item = asdict(e)
-        item["url"] = pages.url(pages.entry_src(e.id))
-        item["previous_ids"] = [{"id": h.old_id, "title": h.old_title, "change": h.kind, "date": h.date}
-                                for h in c.history.get(e.id, ())]
-        if item["disagreement"] is None:
-            del item["disagreement"]
-        entries.append(item)
     return {
         "format": FORMAT_VERSION,
         "name": c.settings.name,
-        "categories": [asdict(cat) | {"url": pages.url(pages.category_src(cat.id))} for cat in c.categories],
-        "entries": entries,
+        "categories": [{"id": cat.id, "title": cat.title, "description": cat.description,
+                        "url": pages.url(pages.category_src(cat.id))} for cat in c.categories],
+        "entries": [_entry(e, pages.url(pages.entry_src(e.id)), c.history.get(e.id, ())) for e in c.entries],
         "retired": [{"id": r.old_id, "title": r.old_title, "change": r.kind, "date": r.date,
                      "now": r.target.id, "url": pages.url(pages.entry_src(r.old_id))} for r in c.redirects],
-        "sources": [asdict(s) for s in c.sources],
+        "sources": [{"id": s.id, "title": s.title, "publisher": s.publisher, "vendor": s.vendor,
+                     "perspective": s.perspective, "file": s.file,
+                     "items": [{"id": i.id, "label": i.label} for i in s.items]} for s in c.sources],
     }
 
 

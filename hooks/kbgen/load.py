@@ -44,7 +44,7 @@ class _Reader:
             self.unreadable.append(file)
             return None
         found = schema.check(doc, schema_name)
-        for key, text in _strings(doc.data):
+        for key, text in _strings(doc.data) if _HTML.search(doc.text) else ():
             match = _HTML.search(text)
             if match:
                 found.append(doc.problem(key, f"raw HTML or scripts are not allowed in text; write plain words "

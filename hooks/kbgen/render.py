@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import html
 import json
-import posixpath
 import re
 from functools import cache
 from pathlib import Path
@@ -63,7 +62,7 @@ class Pages:
 
     def link(self, from_src: str, to_src: str) -> str:
         """A relative Markdown link target from one source page to another."""
-        return posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")
+        return _relative(to_src, from_src.rpartition("/")[0])
 
     def url(self, src: str) -> str:
         """Site-relative URL MkDocs gives the page built from ``src``."""
@@ -77,8 +76,8 @@ class Pages:
     def href(self, from_src: str, to_src: str) -> str:
         """A relative URL for raw HTML (where MkDocs does not rewrite links)."""
         here, there = self.url(from_src), self.url(to_src)
-        base = here.rstrip("/") if self.directory_urls else posixpath.dirname(here)
-        rel = posixpath.relpath(there or ".", base or ".")
+        base = here.rstrip("/") if self.directory_urls else here.rpartition("/")[0]
+        rel = _relative(there.rstrip("/"), base) or "."
         return rel + "/" if there.endswith("/") or not there else rel
 
     def _render(self, template: str, src: str, **context) -> str:
@@ -121,6 +120,15 @@ class Pages:
         out[self.quiz_src] = self.quiz()
         out.update({self.entry_src(r.old_id): self.redirect(r) for r in self.catalog.redirects})
         return out
+
+
+def _relative(path: str, start: str) -> str:
+    """posixpath.relpath for clean site-relative paths, without its file-system work (hot: every link)."""
+    to, here = path.split("/") if path else [], start.split("/") if start else []
+    common = 0
+    while common < min(len(to), len(here)) and to[common] == here[common]:
+        common += 1
+    return "/".join([".."] * (len(here) - common) + to[common:])
 
 
 def _front(**meta: object) -> Markup:

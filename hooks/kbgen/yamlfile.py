@@ -1,13 +1,13 @@
-"""Read one YAML file into plain data plus the line and column of every value and key.
+"""Read one YAML file into plain data, and find the line and column of any value or key.
 
-Uses PyYAML's C parser when available (an order of magnitude faster on large catalogs)
-and builds the Python values from the node tree itself, which keeps positions and lets
-us reject duplicate keys that PyYAML would silently overwrite.
+A fast path loads with PyYAML's C parser (an order of magnitude faster on large catalogs),
+refusing duplicate keys that PyYAML would silently overwrite. Positions are only needed to
+report a problem, so the node tree that carries them is built when first asked for, and the
+same slower reader explains a file the fast path refused.
 """
 
 from __future__ import annotations
 
-import datetime
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,12 +25,25 @@ _TAB_INDENT = re.compile(r"^ *\t", re.MULTILINE)
 
 @dataclass
 class Document:
-    """A parsed file: its data and where each value (and each mapping key) starts."""
+    """A parsed file: its data, and where each value (and each mapping key) starts."""
 
     path: str
-    data: Any
-    values: dict[Key, tuple[int, int]] = field(default_factory=dict)
-    keys: dict[Key, tuple[int, int]] = field(default_factory=dict)
+    text: str
+    data: Any = None
+    _values: dict[Key, tuple[int, int]] | None = field(default=None, repr=False)
+    _keys: dict[Key, tuple[int, int]] = field(default_factory=dict, repr=False)
+
+    @property
+    def values(self) -> dict[Key, tuple[int, int]]:
+        if self._values is None:
+            located = _parse_located(self.text, self.path)
+            self._values, self._keys = located._values, located._keys
+        return self._values
+
+    @property
+    def keys(self) -> dict[Key, tuple[int, int]]:
+        self.values  # noqa: B018 - fills both tables
+        return self._keys
 
     def at(self, key: Key, *, of_key: bool = False) -> tuple[int, int]:
         """Position of the value at ``key`` (or of its key), else of the nearest parent."""
@@ -68,8 +81,47 @@ def decode(raw: bytes, path: str) -> str:
     return text.removeprefix("\ufeff")
 
 
+class _Refused(Exception):
+    """The fast path leaves this file to the located reader, which explains what is wrong."""
+
+
+def _refuse(*_: object) -> None:
+    raise _Refused
+
+
+class _FastLoader(Loader):  # type: ignore[misc, valid-type]
+    def construct_mapping(self, node: yaml.Node, deep: bool = False) -> dict:
+        if isinstance(node, yaml.MappingNode):
+            # Only plain text keys: the located reader words anything else (numbers, merges, nulls).
+            keys = [k.value if k.tag == _STR else _refuse() for k, _ in node.value]
+            if len(set(keys)) != len(keys):
+                raise _Refused
+        return super().construct_mapping(node, deep=deep)
+
+
+_MERGE = "tag:yaml.org,2002:merge"
+_STR = "tag:yaml.org,2002:str"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+# Unquoted dates stay the text the editor wrote; exotic types go to the located reader.
+_FastLoader.add_constructor(_TIMESTAMP, lambda loader, node: loader.construct_scalar(node))
+for _tag in ("binary", "set", "omap", "pairs"):
+    _FastLoader.add_constructor(f"tag:yaml.org,2002:{_tag}", _refuse)
+
+
 def parse(text: str, path: str) -> Document:
     """Parse YAML text; raise ContentError with a located message for anything malformed."""
+    if not _TAB_INDENT.search(text):
+        try:
+            data = yaml.load(text, Loader=_FastLoader)  # noqa: S506 - a safe loader
+        except (yaml.YAMLError, _Refused):
+            pass
+        else:
+            if data is not None:
+                return Document(path, text, data)
+    return _parse_located(text, path)
+
+
+def _parse_located(text: str, path: str) -> Document:
     tab = _TAB_INDENT.search(text)
     if tab:
         line, column = _position(text, tab.end() - 1)
@@ -84,7 +136,7 @@ def parse(text: str, path: str) -> Document:
         raise ContentError([Problem(path, 1, 1, "", f"invalid YAML: {err}")]) from None
     if node is None:
         raise ContentError([Problem(path, 1, 1, "", "file is empty: expected YAML content")])
-    doc = Document(path, None)
+    doc = Document(path, text, None, {}, {})
     problems: list[Problem] = []
     doc.data = _build(node, (), doc, problems)
     if problems:
@@ -101,6 +153,8 @@ _scalars = yaml.constructor.SafeConstructor()
 
 def _build(node: yaml.Node, key: Key, doc: Document, problems: list[Problem]) -> Any:
     doc.values[key] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if node.tag == _TIMESTAMP:
+        return node.value
     if isinstance(node, yaml.MappingNode):
         out: dict[str, Any] = {}
         for key_node, value_node in node.value:
@@ -130,8 +184,6 @@ def _build(node: yaml.Node, key: Key, doc: Document, problems: list[Problem]) ->
     except yaml.YAMLError as err:
         problems.append(doc.problem(key, f"bad value: {err}"))
         return None
-    if isinstance(value, (datetime.date, datetime.datetime)):
-        return value.isoformat()  # unquoted dates stay the text the editor wrote
     if not isinstance(value, (str, int, float, bool, type(None))):
         problems.append(doc.problem(key, f"expected text, a number or true/false (got {show(str(value))})"))
         return str(value)
