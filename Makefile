@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve check fingerprints offline bench clean
+.PHONY: site test serve check ledger fingerprints offline bench clean
 
 $(BIN)/mkdocs: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -27,6 +27,10 @@ serve: $(BIN)/mkdocs
 ## check: validate content/ without building (fast; used by the pre-commit hook)
 check: $(BIN)/mkdocs
 	$(BIN)/kbgen-check
+
+## ledger: at a release, append the site's current URLs to content/published-urls.txt (never removes any)
+ledger: $(BIN)/mkdocs
+	$(BIN)/kbgen-ledger
 
 ## fingerprints: refresh content/source-fingerprints.json from the source text copies
 SOURCES ?= ../shared/sources

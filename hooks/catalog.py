@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Callable
 
 from kbgen import export
-from kbgen.load import load_catalog
+from kbgen.ledger import load_site
 from kbgen.problems import ContentError
 from kbgen.render import Pages
 from mkdocs.config.defaults import MkDocsConfig
@@ -39,7 +39,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     content = root / settings.get("content", "content")
     try:
-        catalog = load_catalog(content, root)
+        catalog = load_site(content, root, Path(config.docs_dir))  # also: no published URL disappeared
     except ContentError as err:
         for problem in err.problems:
             log.error(str(problem))
@@ -63,9 +63,8 @@ def _expand(item: object, pages: Pages) -> object:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     pages = _pages(config)
     generated = pages.all()
-    # The export is named after the entries' folder (path in catalog.yaml).
-    generated[f"{pages.path}.json"] = export.to_json(pages)
-    generated[f"{pages.path}.csv"] = export.to_csv(pages)
+    # The export and its schema are named after the entries' folder (path in catalog.yaml).
+    generated.update({name: write() for name, write in export.outputs(pages).items()})
     for src, text in generated.items():
         files.append(File.generated(config, src, content=text))
     return files

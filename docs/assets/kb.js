@@ -1,7 +1,29 @@
-// Site-wide behaviour for generated pages. Dependency-free; never writes content into innerHTML.
+// Site-wide behaviour for generated pages: links that keep working and are easy to share.
+// Dependency-free; builds elements with createElement/textContent, never innerHTML.
 (function () {
   "use strict";
-  // Old ids: forward to the entry that replaced them, keeping the #section of the link.
+  // kb.js lives in <site>/assets/, so the site root is one folder up from this script.
+  var script = document.currentScript;
+  var siteRoot = script && script.src ? new URL("..", script.src) : null;
+
+  // On the 404 page: a link typed with the id as printed (<path>/AB-4/, <path>/Ab-4/#avoid)
+  // goes to the lower-case address the entry lives at, keeping ?query and #section.
+  function lowerCaseEntryLink() {
+    var hook = document.getElementById("kb-404");
+    var meta = document.querySelector('meta[name="kb-entries-path"]');
+    var folder = (hook && hook.getAttribute("data-kb-entries-path")) || (meta && meta.getAttribute("content"));
+    if (!folder || !siteRoot || location.protocol === "file:") return false;
+    var base = siteRoot.pathname;
+    var path = location.pathname;
+    if (path.toLowerCase().indexOf(base.toLowerCase()) !== 0) return false;
+    var rest = path.slice(base.length);
+    var lower = rest.toLowerCase();
+    if (lower === rest || lower.indexOf(folder.toLowerCase().replace(/\/+$/, "") + "/") !== 0) return false;
+    location.replace(base + lower + location.search + location.hash);
+    return true;
+  }
+
+  // Redirect pages of old ids: forward to the entry that replaced them, keeping the #section.
   function forward() {
     var link = document.querySelector("a.kb-forward");
     if (!link) return;
@@ -10,5 +32,184 @@
     url.hash = location.hash;
     location.replace(url.toString());
   }
-  forward();
+
+  // The address to share: the canonical URL when the page has one (the hosted address, also
+  // from an offline copy), else this page's address, without ?query or #fragment.
+  function pageUrl() {
+    var canonical = document.querySelector('link[rel="canonical"]');
+    var url = new URL(canonical && canonical.href ? canonical.href : location.href);
+    url.search = "";
+    url.hash = "";
+    return url.toString();
+  }
+
+  function status() {
+    var region = document.getElementById("kb-copy-status");
+    if (!region) {
+      region = document.createElement("span");
+      region.id = "kb-copy-status";
+      region.className = "kb-visually-hidden";
+      region.setAttribute("role", "status");
+      document.body.appendChild(region);
+    }
+    return region;
+  }
+
+  function copied(button, message) {
+    status().textContent = message;
+    var text = button.textContent;
+    button.textContent = "Copied";
+    button.classList.add("kb-copied");
+    setTimeout(function () {
+      button.textContent = text;
+      button.classList.remove("kb-copied");
+    }, 2000);
+  }
+
+  // No clipboard (file://, an old browser, permission refused): show the text, selected, to copy by hand.
+  function showToCopy(text, button, message, place) {
+    var old = document.querySelector(".kb-copy-fallback");
+    if (old) old.parentNode.removeChild(old);
+    var box = document.createElement("span");
+    box.className = "kb-copy-fallback";
+    var label = document.createElement("label");
+    label.htmlFor = "kb-copy-field";
+    label.textContent = message + " (press Ctrl+C or \u2318C):";
+    var field = document.createElement("input");
+    field.type = "text";
+    field.id = "kb-copy-field";
+    field.readOnly = true;
+    field.value = text;
+    field.size = Math.min(Math.max(text.length, 20), 80);
+    field.addEventListener("keydown", function (event) {
+      if (event.key === "Escape") {
+        box.parentNode.removeChild(box);
+        button.focus();
+      }
+    });
+    box.appendChild(label);
+    box.appendChild(field);
+    place(box);
+    field.focus();
+    field.select();
+  }
+
+  function copy(text, button, done, manual, place) {
+    function fallback() { showToCopy(text, button, manual, place); }
+    if (!navigator.clipboard || !navigator.clipboard.writeText) return fallback();
+    try {
+      navigator.clipboard.writeText(text).then(function () { copied(button, done); }, fallback);
+    } catch (error) {
+      fallback();
+    }
+  }
+
+  function makeButton(text, label, onClick) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "kb-copy";
+    button.textContent = text;
+    button.setAttribute("aria-label", label);
+    button.addEventListener("click", function () { onClick(button); });
+    return button;
+  }
+
+  // The heading's own words, without its permalink or our buttons.
+  function headingText(heading) {
+    var words = "";
+    for (var node = heading.firstChild; node; node = node.nextSibling) {
+      if (node.nodeType === 3 || (node.nodeType === 1 && !node.matches(".headerlink, .kb-copy"))) {
+        words += node.textContent;
+      }
+    }
+    return words.trim();
+  }
+
+  var ITEM = { sign: "warning sign", step: "step" };
+
+  function addControls(article, entry) {
+    var title = article.querySelector("h1");
+    if (!title || article.querySelector(".kb-share")) return;  // already done (idempotent)
+    var name = entry.getAttribute("data-kb-title") || headingText(title);
+    var share = document.createElement("div");
+    share.className = "kb-share";
+    var inShare = function (box) { share.appendChild(box); };
+    share.appendChild(makeButton("Copy link", "Copy link to this page", function (button) {
+      copy(pageUrl(), button, "Link copied", "Copy this link", inShare);
+    }));
+    share.appendChild(makeButton("Cite", "Cite: copy id, title and link", function (button) {
+      var citation = name + (/[.!?]$/.test(name) ? " " : ". ") + pageUrl();
+      copy(citation, button, "Citation copied", "Copy this citation", inShare);
+    }));
+    title.parentNode.insertBefore(share, title.nextSibling);
+
+    var headings = article.querySelectorAll("h2[id]");
+    Array.prototype.forEach.call(headings, function (heading) {
+      var id = heading.id;
+      var after = function (box) { heading.parentNode.insertBefore(box, heading.nextSibling); };
+      var button = makeButton("Copy link", "Copy link to section: " + headingText(heading), function (b) {
+        copy(pageUrl() + "#" + id, b, "Link copied", "Copy this link", after);
+      });
+      var permalink = heading.querySelector(".headerlink");
+      heading.insertBefore(button, permalink);
+    });
+
+    var items = article.querySelectorAll(".kb-anchored > li[id]");
+    Array.prototype.forEach.call(items, function (item) {
+      var id = item.id;
+      var parts = /^([a-z]+)-(\d+)$/.exec(id);
+      var what = parts && ITEM[parts[1]] ? ITEM[parts[1]] + " " + parts[2] : id;
+      var inside = function (box) { item.appendChild(box); };
+      item.appendChild(makeButton("Copy link", "Copy link to " + what, function (b) {
+        copy(pageUrl() + "#" + id, b, "Link copied", "Copy this link", inside);
+      }));
+    });
+  }
+
+  // Arrived through an old id (?from=AB-12): say so, in the words of the page's history item.
+  function forwardedNotice(article) {
+    var from = new URLSearchParams(location.search).get("from");
+    if (!from || article.querySelector(".kb-forwarded")) return;
+    var items = article.querySelectorAll("li[data-kb-old-id]");
+    var item = null;
+    for (var i = 0; i < items.length; i++) {
+      if (items[i].getAttribute("data-kb-old-id").toUpperCase() === from.toUpperCase()) item = items[i];
+    }
+    if (!item) return;
+    var note = document.createElement("div");
+    note.className = "admonition info kb-forwarded";
+    note.setAttribute("role", "status");
+    var heading = document.createElement("p");
+    heading.className = "admonition-title";
+    heading.textContent = "You followed a link to " + item.getAttribute("data-kb-old-id");
+    var text = document.createElement("p");
+    text.textContent = item.textContent.trim();
+    note.appendChild(heading);
+    note.appendChild(text);
+    var title = article.querySelector("h1");
+    var anchor = article.querySelector(".kb-share") || title;
+    if (anchor) anchor.parentNode.insertBefore(note, anchor.nextSibling);
+    else article.insertBefore(note, article.firstChild);
+    // The address bar shows the entry's own address (still with its #section) once the notice is up.
+    if (location.protocol !== "file:") {
+      var url = new URL(location.href);
+      url.searchParams.delete("from");
+      history.replaceState(history.state, "", url.toString());
+    }
+  }
+
+  function init() {
+    forward();
+    var entry = document.getElementById("kb-entry");
+    if (!entry) return;
+    var article = entry.closest("article") || document.body;
+    addControls(article, entry);
+    forwardedNotice(article);
+  }
+
+  if (lowerCaseEntryLink()) return;
+  // With Material's instant navigation, document$ emits on every page; without it, once.
+  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(init);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
 })();

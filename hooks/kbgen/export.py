@@ -1,23 +1,57 @@
-"""Machine-readable copies of the catalog (``<path>.json`` and ``<path>.csv``, for example <path>.json)."""
+"""Machine-readable copies of the catalog, named after its entries folder (``<path>`` in catalog.yaml).
+
+``<path>.json`` (everything), ``<path>.csv`` (one row per entry, for spreadsheets) and
+``<path>.schema.json`` (the JSON Schema both follow: the export's published contract).
+"""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
-from typing import Any
+from functools import cache
+from pathlib import Path
+from typing import Any, Callable
 
 from .model import Entry, Redirect
 from .render import Pages
 
 FORMAT_VERSION = 1
+SCHEMA = Path(__file__).parent / "schemas" / "export.schema.json"
+
+
+def outputs(pages: Pages) -> dict[str, Callable[[], str]]:
+    """The export files by site path, with what writes each (the paths alone cost nothing)."""
+    return {f"{pages.path}.json": lambda: to_json(pages), f"{pages.path}.csv": lambda: to_csv(pages),
+            f"{pages.path}.schema.json": lambda: schema_text(pages.path)}
+
+
+@cache
+def schema() -> dict[str, Any]:
+    return json.loads(SCHEMA.read_text(encoding="utf-8"))
+
+
+def schema_text(path: str) -> str:
+    """The schema as published next to the export: its $id is its own site-relative name."""
+    return json.dumps({**schema(), "$id": f"{path}.schema.json"}, ensure_ascii=False, indent=1) + "\n"
+
+
+def anchors(e: Entry, history: tuple[Redirect, ...]) -> list[str]:
+    """The fixed fragment ids of an entry page (entry.md.j2), in page order: its deep-link targets."""
+    out = ["title", "why", "warning-signs", *(f"sign-{i}" for i in range(1, len(e.warning_signs) + 1)),
+           "avoid", *(f"step-{i}" for i in range(1, len(e.avoid) + 1))]
+    out += ["disagreement"] if e.disagreement else []
+    out += ["self-check", *(["related"] if e.related else []), "sources"]
+    out += ["history", *(f"history-{h.slug}" for h in history)] if history else []
+    return out
 
 
 def _entry(e: Entry, url: str, history: tuple[Redirect, ...]) -> dict[str, Any]:
     # Written out field by field: dataclasses.asdict deep-copies and is slow on large catalogs.
     item: dict[str, Any] = {
         "id": e.id, "title": e.title, "summary": e.summary, "category": e.category, "severity": e.severity,
-        "url": url, "why": e.why, "warning_signs": list(e.warning_signs), "avoid": list(e.avoid),
+        "url": url, "anchors": anchors(e, history),
+        "why": e.why, "warning_signs": list(e.warning_signs), "avoid": list(e.avoid),
         "question": {"text": e.question.text,
                      "options": [{"label": o.label, "score": o.score} for o in e.question.options]},
         "related": list(e.related), "aliases": list(e.aliases),

@@ -9,8 +9,9 @@ from __future__ import annotations
 import html
 import json
 import re
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
+from typing import Callable
 
 import jinja2
 from markupsafe import Markup
@@ -111,15 +112,20 @@ class Pages:
         """The category by severity grid, for a hand-written page (the home page)."""
         return self._render("overview.md.j2", page_src)
 
+    def makers(self) -> dict[str, Callable[[], str]]:
+        """Every generated page's source path, with what renders it (the paths alone cost nothing)."""
+        out: dict[str, Callable[[], str]] = {
+            self.entry_src(e.id): partial(self.entry, e) for e in self.catalog.entries}
+        out.update({self.category_src(c.id): partial(self.category, c.id) for c in self.catalog.categories})
+        out[self.index_src] = self.index
+        out[self.sources_src] = self.sources
+        out[self.quiz_src] = self.quiz
+        out.update({self.entry_src(r.old_id): partial(self.redirect, r) for r in self.catalog.redirects})
+        return out
+
     def all(self) -> dict[str, str]:
         """Every generated Markdown page, by source path."""
-        out = {self.entry_src(e.id): self.entry(e) for e in self.catalog.entries}
-        out.update({self.category_src(c.id): self.category(c.id) for c in self.catalog.categories})
-        out[self.index_src] = self.index()
-        out[self.sources_src] = self.sources()
-        out[self.quiz_src] = self.quiz()
-        out.update({self.entry_src(r.old_id): self.redirect(r) for r in self.catalog.redirects})
-        return out
+        return {src: make() for src, make in self.makers().items()}
 
 
 def _relative(path: str, start: str) -> str:
