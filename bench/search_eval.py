@@ -48,9 +48,13 @@ def result_pages(page, base: str, query: str) -> list[str]:
         """q => { const m = document.querySelector('.md-search-result__meta');
                  return document.querySelector('input.md-search__input').value === q && m &&
                         !/Initializing|Type to start/i.test(m.textContent); }""", arg=query, timeout=10000)
-    page.wait_for_timeout(120)  # results render right after the count
-    hrefs = page.eval_on_selector_all(".md-search-result__item > a.md-search-result__link",
-                                      "links => links.map(a => a.href)")
+    # Results of an earlier keystroke can still land after the last one: read until two reads agree.
+    hrefs, before = None, []
+    while hrefs != before:
+        before = hrefs
+        page.wait_for_timeout(150)
+        hrefs = page.eval_on_selector_all(".md-search-result__item > a.md-search-result__link",
+                                          "links => links.map(a => a.href)")
     pages: list[str] = []
     for href in hrefs:
         path = urlparse(urljoin(base, href)).path.removeprefix(urlparse(base).path)
@@ -66,7 +70,8 @@ def evaluate(site: Path, queries: list[dict], browser) -> list[Outcome]:
     try:
         page = browser.new_page()
         page.goto(base)
-        page.locator("label[for='__search']").first.click()
+        page.locator("input.md-search__input").click()  # the desktop search box opens the search dialog
+        page.wait_for_function("!/Initializing/.test(document.querySelector('.md-search-result__meta').textContent)")
         outcomes = [Outcome(q["query"], q["expect"].lower() + "/" if not q["expect"].endswith("/")
                             else q["expect"], result_pages(page, base, q["query"])) for q in queries]
         page.close()

@@ -12,7 +12,7 @@ import search_eval  # noqa: E402
 
 def search_and_open(page, base: str, query: str) -> str:
     page.goto(base)
-    page.locator("label[for='__search']").first.click()
+    page.locator("input.md-search__input").click()  # the desktop search box opens the search dialog
     page.locator("input.md-search__input").press_sequentially(query, delay=20)
     first = page.locator(".md-search-result__item > a.md-search-result__link").first
     first.wait_for()
