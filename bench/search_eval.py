@@ -39,6 +39,13 @@ class _Quiet(SimpleHTTPRequestHandler):
         pass
 
 
+def open_search(page, base: str) -> None:
+    """Open the site's search box and wait until the search index is loaded."""
+    page.goto(base)
+    page.locator("input.md-search__input").click()  # the desktop search box opens the search dialog
+    page.wait_for_function("!/Initializing/.test(document.querySelector('.md-search-result__meta').textContent)")
+
+
 def result_pages(page, base: str, query: str) -> list[str]:
     """Type a query into Material's search box and read the result pages in order."""
     box = page.locator("input.md-search__input")
@@ -69,9 +76,7 @@ def evaluate(site: Path, queries: list[dict], browser) -> list[Outcome]:
     base = f"http://127.0.0.1:{server.server_address[1]}/"
     try:
         page = browser.new_page()
-        page.goto(base)
-        page.locator("input.md-search__input").click()  # the desktop search box opens the search dialog
-        page.wait_for_function("!/Initializing/.test(document.querySelector('.md-search-result__meta').textContent)")
+        open_search(page, base)
         outcomes = [Outcome(q["query"], q["expect"].lower() + "/" if not q["expect"].endswith("/")
                             else q["expect"], result_pages(page, base, q["query"])) for q in queries]
         page.close()

@@ -11,12 +11,9 @@ import search_eval  # noqa: E402
 
 
 def search_and_open(page, base: str, query: str) -> str:
-    page.goto(base)
-    page.locator("input.md-search__input").click()  # the desktop search box opens the search dialog
-    page.locator("input.md-search__input").press_sequentially(query, delay=20)
-    first = page.locator(".md-search-result__item > a.md-search-result__link").first
-    first.wait_for()
-    first.click()
+    search_eval.open_search(page, base)
+    search_eval.result_pages(page, base, query)  # waits until the results of the last keystroke settle
+    page.locator(".md-search-result__item > a.md-search-result__link").first.click()
     page.wait_for_load_state()
     return page.locator("h1").inner_text()
 

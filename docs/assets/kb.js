@@ -198,8 +198,45 @@
     }
   }
 
+  // Tables inside .kb-sortable: each column heading becomes a button that sorts by that column
+  // (a cell's data-sort value when it has one, else its text; "AB-2" before "AB-10").
+  function sortable() {
+    var tables = document.querySelectorAll(".kb-sortable table");
+    Array.prototype.forEach.call(tables, function (table) {
+      var body = table.tBodies[0];
+      var heads = table.querySelectorAll("thead th");
+      if (!body || table.getAttribute("data-kb-sorted")) return;
+      table.setAttribute("data-kb-sorted", "");
+      var key = function (row, col) {
+        var cell = row.cells[col];
+        var marked = cell && cell.querySelector("[data-sort]");
+        return marked ? marked.getAttribute("data-sort") : (cell ? cell.textContent.trim() : "");
+      };
+      Array.prototype.forEach.call(heads, function (th, col) {
+        var button = document.createElement("button");
+        button.type = "button";
+        button.className = "kb-sort";
+        button.textContent = th.textContent;
+        th.textContent = "";
+        th.appendChild(button);
+        if (col === 0) th.setAttribute("aria-sort", "ascending");  // rows are generated in id order
+        button.addEventListener("click", function () {
+          var dir = th.getAttribute("aria-sort") === "ascending" ? -1 : 1;
+          var rows = Array.prototype.slice.call(body.rows);
+          rows.sort(function (a, b) {
+            return dir * key(a, col).localeCompare(key(b, col), undefined, {numeric: true, sensitivity: "base"});
+          });
+          rows.forEach(function (row) { body.appendChild(row); });
+          Array.prototype.forEach.call(heads, function (h) { h.removeAttribute("aria-sort"); });
+          th.setAttribute("aria-sort", dir === 1 ? "ascending" : "descending");
+        });
+      });
+    });
+  }
+
   function init() {
     forward();
+    sortable();
     var entry = document.getElementById("kb-entry");
     if (!entry) return;
     var article = entry.closest("article") || document.body;
