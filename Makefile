@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve check ledger fingerprints offline bench clean
+.PHONY: site test serve check ledger fingerprints offline vendor bench clean
 
 $(BIN)/mkdocs: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -19,6 +19,23 @@ $(VENV)/.test-deps: $(BIN)/mkdocs
 ## site: build the hosted site into site/ (strict: any warning fails)
 site: $(BIN)/mkdocs
 	$(BIN)/mkdocs build --strict
+
+## offline: build the offline copy into site-offline/ and pack it as dist/outsourcing-pitfalls-offline.zip
+OFFLINE_DIR ?= site-offline
+OFFLINE_ZIP ?= dist/outsourcing-pitfalls-offline.zip
+offline: $(BIN)/mkdocs
+	OFFLINE=true SITE_DIR=$(OFFLINE_DIR) $(BIN)/mkdocs build --strict
+	$(BIN)/python -m kbgen.pack $(OFFLINE_DIR) $(OFFLINE_ZIP)
+
+## vendor: re-fetch the iframe-worker shim (offline search) from npm at the pinned version; needs npm
+IFRAME_WORKER := 1.0.4
+SHIM_DIR := docs/assets/vendor/iframe-worker
+vendor:
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+	  npm pack --silent --pack-destination "$$tmp" iframe-worker@$(IFRAME_WORKER) >/dev/null && \
+	  tar -xzf "$$tmp/iframe-worker-$(IFRAME_WORKER).tgz" -C "$$tmp" && \
+	  cp "$$tmp/package/shim/index.js" $(SHIM_DIR)/shim.js && cp "$$tmp/package/LICENSE" $(SHIM_DIR)/LICENSE
+	@sha256sum $(SHIM_DIR)/shim.js
 
 ## serve: live preview at http://127.0.0.1:8000/, rebuilt on every edit under content/, docs/ or hooks/
 serve: $(BIN)/mkdocs

@@ -15,6 +15,10 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 CHROMIUM = "/usr/bin/chromium"
+# A browser as readers have it: no flag that loosens file:// rules (such as --allow-file-access-from-files),
+# so the offline tests prove the offline copy works when opened by double-click.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 sys.path.insert(0, str(ROOT / "hooks"))
 
 
@@ -37,6 +41,20 @@ def copy_fixture(dest: Path, name: str = "hiring") -> Path:
     config = dest / "mkdocs.yml"
     config.write_text(config.read_text().replace("../../../hooks/", f"{ROOT}/hooks/"))
     return config
+
+
+@pytest.fixture
+def instant_site(tmp_path, serve) -> str:
+    """The fixture catalog with Material's instant navigation, built for and served at the returned
+    address (Material navigates instantly only within site_url)."""
+    site = tmp_path / "site"
+    site.mkdir()
+    base = serve(site)
+    config = copy_fixture(tmp_path / "project")
+    config.write_text(config.read_text().replace("  font: false\n", "  font: false\n  features: [navigation.instant]\n")
+                      .replace("site_url: http://127.0.0.1:8000/", f"site_url: {base}"))
+    mkdocs_build(config, site)
+    return base
 
 
 @pytest.fixture(scope="session")
@@ -97,10 +115,7 @@ def browser():
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: run `make test`, which installs Debian's chromium")
     with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=CHROMIUM, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            "--allow-file-access-from-files"])
+        b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield b
         b.close()
 
@@ -111,8 +126,10 @@ class Recorder:
     def __init__(self, page):
         self.urls: list[str] = []
         self.errors: list[str] = []
+        self.console: list[str] = []  # console.error messages (failed loads, uncaught promise rejections)
         page.on("request", lambda r: self.urls.append(r.url))
         page.on("pageerror", lambda e: self.errors.append(str(e)))
+        page.on("console", lambda m: m.type == "error" and self.console.append(m.text))
 
 
 @pytest.fixture

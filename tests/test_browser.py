@@ -42,3 +42,21 @@ def test_all_entries_table_sorts_by_any_column(site, serve, page):
     assert [int(i.split("-")[1]) for i in ids()] == sorted(numbers)
     assert page.locator("thead th[aria-sort]").count() == 1
     assert page.recorder.errors == []
+
+
+PAGE_KINDS = ["", "pitfalls/", "pitfalls/op-12/", "categories/managing/", "sources/", "about/", "data/"]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_violations_on_any_kind_of_page(site, serve, browser, scheme):
+    from axe_playwright_python.sync_playwright import Axe
+
+    base, axe = serve(site), Axe()
+    page = browser.new_page(color_scheme=scheme)
+    try:
+        for path in PAGE_KINDS:
+            page.goto(base + path)
+            report = axe.run(page)
+            assert report.violations_count == 0, (path, report.generate_report())
+    finally:
+        page.close()

@@ -58,14 +58,8 @@ PROJECTS = {"hiring_site": HIRING, "site": ROOT}
 
 
 def built(request, which: str) -> tuple[Path, Path]:
-    """(site folder, project folder). The real catalog is checked once content/ loads."""
-    project = PROJECTS[which]
-    if which == "site":
-        try:
-            load_catalog(project / "content", project)
-        except ContentError:
-            pytest.skip("content/ does not load yet (the catalog is still being written)")
-    return request.getfixturevalue(which), project
+    """(site folder, project folder)."""
+    return request.getfixturevalue(which), PROJECTS[which]
 
 
 def export_name(project: Path) -> str:
@@ -516,14 +510,8 @@ def test_copy_link_on_file_url_with_a_working_clipboard(hiring_site, context, pa
     assert page.recorder.errors == []
 
 
-def test_controls_survive_instant_navigation(tmp_path, serve, page):
-    site = tmp_path / "site"
-    site.mkdir()
-    base = serve(site)  # Material navigates instantly only within site_url: build for the served address
-    config = copy_fixture(tmp_path / "project")
-    config.write_text(config.read_text().replace("  font: false\n", "  font: false\n  features: [navigation.instant]\n")
-                      .replace(f"site_url: {CANONICAL}", f"site_url: {base}"))
-    mkdocs_build(config, site)
+def test_controls_survive_instant_navigation(instant_site, page):
+    base = instant_site
     page.goto(base + "mistakes/hp-1/")
     page.locator(".kb-share").wait_for()
     page.evaluate("window.kbSamePage = true")

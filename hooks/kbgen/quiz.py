@@ -19,15 +19,20 @@ def version(catalog: Catalog) -> str:
 
 
 def data(pages: Pages) -> dict[str, Any]:
+    """``url``: each entry's page, relative to this one, as built (links); ``root`` + ``path``: the
+    same on the hosted site (directory URLs), resolved against the canonical address for printed
+    reports and share links made from an offline copy."""
     c, here = pages.catalog, pages.quiz_src
     return {
         "key": c.settings.storage_key,
         "version": version(c),
+        "root": "../" * Pages(c).url(here).count("/"),
         "weights": WEIGHT,
+        "unsure": c.settings.unsure_label,
         "categories": [{"id": cat.id, "title": cat.title} for cat in c.categories],
         "entries": [{
             "id": e.id, "title": e.title, "category": e.category, "severity": e.severity,
-            "url": pages.href(here, pages.entry_src(e.id)),
+            "url": pages.href(here, pages.entry_src(e.id)), "path": c.url(e.id),
             "scores": [o.score for o in e.question.options],
             "firstStep": e.avoid[0],
         } for e in c.entries],
