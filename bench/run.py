@@ -163,7 +163,7 @@ def main() -> int:
                f"| build time N={hi} / N={mid} | {results[hi][0]['seconds'] / results[mid][0]['seconds']:.1f}x"
                f" | at most {hi // mid * 1.2:.0f}x |",
                f"| generator overhead over plain Markdown at N={hi} | "
-               f"{results[hi][0]['seconds'] / results[hi][1]['seconds'] - 1:+.0%} | at most +10% |"]
+               f"{results[hi][0]['seconds'] / results[hi][1]['seconds'] - 1:+.1%} | at most +10% |"]
     size = client_size()
     report.append(f"| quiz.js + quiz.css, minified + gzipped | {size['js']} + {size['css']} = "
                   f"{(size['js'] + size['css']) / 1024:.1f} KB | under 8 KB |")
