@@ -242,7 +242,7 @@ def missing_message(line: int, url: str) -> str:
 def test_fixture_ledger_lists_every_current_page():
     catalog = load_catalog(HIRING / "content", HIRING)
     listed = {ledger.normalise(url) for _, _, url in ledger.read(HIRING / "content" / ledger.FILE)}
-    assert ledger.page_urls(catalog, HIRING / "docs") <= listed
+    assert ledger.site_urls(catalog, HIRING / "docs", assets=False) <= listed
     assert {"mistakes/hp-4/", "mistakes/hp-5/", "mistakes.json", "mistakes.csv", "mistakes.schema.json", ""} <= listed
 
 

@@ -65,21 +65,18 @@ def normalise(url: str) -> str:
     return url[: -len("index.html")] if url == "index.html" or url.endswith("/index.html") else url
 
 
-def site_urls(catalog: Catalog, docs_dir: Path) -> set[str]:
+def site_urls(catalog: Catalog, docs_dir: Path, assets: bool = True) -> set[str]:
     """Every URL the hosted site will have, computed without MkDocs: generated pages (entries,
-    categories, listings and the redirect pages of old ids), the export, and hand-written files."""
+    categories, listings and the redirect pages of old ids), the export, and hand-written files.
+    With ``assets=False``, only what a release publishes and the ledger records: pages and the export."""
     pages = Pages(catalog, directory_urls=True)
     urls = {pages.url(src) for src in pages.makers()} | set(export.outputs(pages))
     for src in _docs(docs_dir):
-        urls.add(pages.url(src) if src.endswith(".md") else src)
+        if src.endswith(".md"):
+            urls.add(pages.url(src))
+        elif assets:
+            urls.add(src)
     return urls
-
-
-def page_urls(catalog: Catalog, docs_dir: Path) -> set[str]:
-    """The URLs a release publishes and the ledger records: pages and the export, not assets."""
-    pages = Pages(catalog, directory_urls=True)
-    return ({pages.url(src) for src in pages.makers()} | set(export.outputs(pages))
-            | {pages.url(src) for src in _docs(docs_dir) if src.endswith(".md")})
 
 
 def _docs(docs_dir: Path) -> list[str]:
@@ -120,7 +117,7 @@ def append(catalog: Catalog, content: Path, docs_dir: Path, today: str) -> list[
     """Add the site's current page URLs that the ledger lacks, under a dated comment; never remove any."""
     file = content / FILE
     known = {normalise(url) for _, _, url in read(file)}
-    new = sorted((u for u in page_urls(catalog, docs_dir) if u not in known), key=_natural)
+    new = sorted((u for u in site_urls(catalog, docs_dir, assets=False) if u not in known), key=_natural)
     if new:
         text = file.read_text(encoding="utf-8-sig") if file.is_file() else HEADER
         text += ("" if text.endswith("\n") else "\n") + f"\n# Published {today}\n"
