@@ -420,4 +420,4 @@ def test_site_url_comes_from_the_environment(tmp_path, monkeypatch):
     not_found = (out / "404.html").read_text()
     assert 'href="/hiring/mistakes/"' in not_found and 'action="/hiring/"' in not_found
     assert 'src="/hiring/assets/kb.js"' in not_found
-    assert 'data-kb-entries-path="mistakes"' in not_found
+    assert '<meta name="kb-entries-path" content="mistakes">' in not_found

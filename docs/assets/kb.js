@@ -9,9 +9,8 @@
   // On the 404 page: a link typed with the id as printed (<path>/AB-4/, <path>/Ab-4/#avoid)
   // goes to the lower-case address the entry lives at, keeping ?query and #section.
   function lowerCaseEntryLink() {
-    var hook = document.getElementById("kb-404");
     var meta = document.querySelector('meta[name="kb-entries-path"]');
-    var folder = (hook && hook.getAttribute("data-kb-entries-path")) || (meta && meta.getAttribute("content"));
+    var folder = meta && meta.getAttribute("content");
     if (!folder || !siteRoot || location.protocol === "file:") return false;
     var base = siteRoot.pathname;
     var path = location.pathname;
