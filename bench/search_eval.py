@@ -39,11 +39,22 @@ class _Quiet(SimpleHTTPRequestHandler):
         pass
 
 
-def open_search(page, base: str) -> None:
-    """Open the site's search box and wait until the search index is loaded."""
-    page.goto(base)
+def open_search(page) -> None:
+    """Open the search box of the page shown and wait until the search index is loaded."""
     page.locator("input.md-search__input").click()  # the desktop search box opens the search dialog
     page.wait_for_function("!/Initializing/.test(document.querySelector('.md-search-result__meta').textContent)")
+
+
+def settled_links(page) -> list[str]:
+    """The result links' addresses once Material has answered the last keystroke: the results of an
+    earlier keystroke can still land after it, so read until two reads agree."""
+    hrefs, before = None, []
+    while hrefs != before:
+        before = hrefs
+        page.wait_for_timeout(150)
+        hrefs = page.eval_on_selector_all(".md-search-result__item > a.md-search-result__link",
+                                          "links => links.map(a => a.href)")
+    return hrefs
 
 
 def result_pages(page, base: str, query: str) -> list[str]:
@@ -55,15 +66,8 @@ def result_pages(page, base: str, query: str) -> list[str]:
         """q => { const m = document.querySelector('.md-search-result__meta');
                  return document.querySelector('input.md-search__input').value === q && m &&
                         !/Initializing|Type to start/i.test(m.textContent); }""", arg=query, timeout=10000)
-    # Results of an earlier keystroke can still land after the last one: read until two reads agree.
-    hrefs, before = None, []
-    while hrefs != before:
-        before = hrefs
-        page.wait_for_timeout(150)
-        hrefs = page.eval_on_selector_all(".md-search-result__item > a.md-search-result__link",
-                                          "links => links.map(a => a.href)")
     pages: list[str] = []
-    for href in hrefs:
+    for href in settled_links(page):
         path = urlparse(urljoin(base, href)).path.removeprefix(urlparse(base).path)
         if path not in pages:
             pages.append(path)
@@ -76,7 +80,8 @@ def evaluate(site: Path, queries: list[dict], browser) -> list[Outcome]:
     base = f"http://127.0.0.1:{server.server_address[1]}/"
     try:
         page = browser.new_page()
-        open_search(page, base)
+        page.goto(base)
+        open_search(page)
         outcomes = [Outcome(q["query"], q["expect"].lower() + "/" if not q["expect"].endswith("/")
                             else q["expect"], result_pages(page, base, q["query"])) for q in queries]
         page.close()

@@ -201,7 +201,8 @@ def test_unknown_entry_stays_on_the_not_found_page(hiring_site, serve, page):
 @pytest.mark.parametrize("old, slug", [("HP-5", "hp-1"), ("HP-4", "hp-2"), ("hp-4", "hp-2")])
 def test_old_ids_are_found_by_search(hiring_site, serve, page, old, slug):
     base = serve(hiring_site)
-    search_eval.open_search(page, base)
+    page.goto(base)
+    search_eval.open_search(page)
     found = search_eval.result_pages(page, base, old)  # waits until the last keystroke's results settle
     assert found[0] == f"mistakes/{slug}/", found
     assert f"mistakes/{old.lower()}/" not in found  # redirect pages are not search results

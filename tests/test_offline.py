@@ -24,6 +24,9 @@ import pytest
 
 from conftest import CHROMIUM_ARGS, ROOT, copy_fixture, mkdocs_build
 
+sys.path.insert(0, str(ROOT / "bench"))
+import search_eval  # noqa: E402
+
 ZIP_NAME = "outsourcing-pitfalls-offline.zip"
 TOP = ZIP_NAME.removesuffix(".zip")
 SHIM = ROOT / "docs/assets/vendor/iframe-worker"
@@ -113,11 +116,8 @@ def click_and_wait(page, link) -> str:
 
 def search(page, query: str):
     """Type into Material's search box like a reader (it listens to key events); return the result links."""
-    box = page.locator("input.md-search__input")
-    box.click()
-    page.wait_for_function(  # the index is loaded (the meta line stops saying so)
-        "document.querySelector('.md-search-result__meta')?.textContent.trim() !== 'Initializing search'")
-    box.press_sequentially(query, delay=20)
+    search_eval.open_search(page)
+    page.locator("input.md-search__input").press_sequentially(query, delay=20)
     return settled_results(page)
 
 
@@ -125,12 +125,7 @@ def settled_results(page):
     """The result links once Material has answered the last keystroke (earlier answers come first)."""
     results = page.locator(".md-search-result__item > a.md-search-result__link")
     results.first.wait_for()
-    page.wait_for_function("""() => {
-        const now = [...document.querySelectorAll('.md-search-result__link')].map(a => a.href).join(' ');
-        const same = now && now === window.__kbLastResults;
-        window.__kbLastResults = now;
-        return same;
-    }""", polling=300)
+    search_eval.settled_links(page)
     return results
 
 

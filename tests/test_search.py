@@ -11,7 +11,8 @@ import search_eval  # noqa: E402
 
 
 def search_and_open(page, base: str, query: str) -> str:
-    search_eval.open_search(page, base)
+    page.goto(base)
+    search_eval.open_search(page)
     search_eval.result_pages(page, base, query)  # waits until the results of the last keystroke settle
     page.locator(".md-search-result__item > a.md-search-result__link").first.click()
     page.wait_for_load_state()
