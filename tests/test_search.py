@@ -58,3 +58,24 @@ def test_search_quality_meets_targets(site, browser):
     at1, at3 = search_eval.hit_rates(outcomes)
     misses = [(o.query, o.expected, o.pages[:3]) for o in outcomes if o.rank != 1]
     assert at3 >= 0.95 and at1 >= 0.80, (at1, at3, misses)
+
+
+def test_entry_pages_show_their_aliases(site):
+    page = (site / "pitfalls" / "op-8" / "index.html").read_text()
+    facts = page[page.index('class="kb-facts"'):page.index("</div>", page.index('class="kb-facts"'))]
+    assert "Also known as:" in facts and "SLA" in facts and "intellectual property" in facts
+
+
+def test_search_suggests_and_highlights(site, serve, page):
+    base = serve(site)
+    page.goto(base)
+    search_eval.open_search(page)
+    page.locator("input.md-search__input").press_sequentially("microman", delay=20)
+    page.wait_for_function("document.querySelector('.md-search__suggest').textContent.includes('micromanag')")
+    search_eval.settled_links(page)
+    page.locator(".md-search-result__item > a.md-search-result__link").first.click()
+    page.wait_for_load_state()
+    assert "op-13" in page.url
+    marks = page.locator("article mark[data-md-highlight]")
+    marks.first.wait_for()
+    assert marks.first.inner_text().lower().startswith("microman")
