@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve check ledger fingerprints offline vendor bench clean
+.PHONY: site test test-fast check-code serve check ledger release ingest fingerprints schemas offline vendor bench clean
 
 $(BIN)/mkdocs: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -13,7 +13,7 @@ $(BIN)/mkdocs: pyproject.toml
 	touch $@
 
 $(VENV)/.test-deps: $(BIN)/mkdocs
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test,dev,ingest]'
 	touch $@
 
 ## site: build the hosted site into site/ (strict: any warning fails)
@@ -54,9 +54,35 @@ SOURCES ?= ../shared/sources
 fingerprints: $(BIN)/mkdocs
 	$(BIN)/kbgen-fingerprint $(SOURCES)
 
-## test: the whole test suite, in a real browser
-test: $(VENV)/.test-deps browser
-	$(BIN)/python -m pytest
+## test: everything: lint and types, the client scripts' unit tests, and every test (browser, builds, full fuzzing)
+test: $(VENV)/.test-deps browser check-code
+	node --test tests/js/
+	KBGEN_FUZZ=full $(BIN)/python -m pytest
+
+## test-fast: the quick loop while editing (no browser, no site build, short fuzzing): well under 30 s
+test-fast: $(VENV)/.test-deps
+	$(BIN)/python -m pytest -q -m "not browser and not build and not slow"
+
+## check-code: ruff (lint and format) and mypy over the generator and the benchmarks
+check-code: $(VENV)/.test-deps
+	$(BIN)/ruff check hooks bench
+	$(BIN)/ruff format --check hooks bench
+	$(BIN)/mypy
+
+## release: record the catalog as released (VERSION=2026.2; needs SITE_URL, the published address)
+release: $(BIN)/mkdocs
+	@test -n "$(VERSION)" || { echo "usage: SITE_URL=https://... make release VERSION=2026.2" >&2; exit 2; }
+	$(BIN)/kbgen-release $(VERSION)
+
+## ingest: propose where each mistake of a new source article belongs (ARTICLE=path/to/copy.txt, or - for stdin; FORMAT=json)
+ingest: $(BIN)/mkdocs
+	@test -n "$(ARTICLE)" || { echo "usage: make ingest ARTICLE=path/to/article.txt [FORMAT=json]" >&2; exit 2; }
+	@$(BIN)/python -c "import sklearn, snowballstemmer" 2>/dev/null || $(BIN)/python -m pip install --quiet -e '.[ingest]'
+	$(BIN)/kbgen-ingest $(ARTICLE) $(if $(FORMAT),--format $(FORMAT))
+
+## schemas: regenerate the JSON Schemas in hooks/kbgen/schemas/ from the models (a test fails when stale)
+schemas: $(BIN)/mkdocs
+	$(BIN)/kbgen-schemas
 
 ## bench: build synthetic catalogs (N = 20, 200, 2000) and the real one; print and write bench/results.md
 bench: $(VENV)/.test-deps browser
@@ -67,11 +93,11 @@ bench: $(VENV)/.test-deps browser
 
 .PHONY: browser
 browser:
-	@if [ ! -x /usr/bin/chromium ]; then \
+	@if [ ! -x /usr/bin/chromium ] || ! command -v node >/dev/null; then \
 	  if [ "$$(id -u)" = 0 ]; then \
-	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null); \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium nodejs >/dev/null); \
 	  else \
-	    echo "The tests need Debian's chromium at /usr/bin/chromium: run 'sudo apt-get install chromium'." >&2; exit 1; \
+	    echo "The tests need Debian's chromium and nodejs: run 'sudo apt-get install chromium nodejs'." >&2; exit 1; \
 	  fi; \
 	fi
 

@@ -1,6 +1,6 @@
 """Build one MkDocs project in this process and print wall time and peak memory as JSON.
 
-    python bench/measure.py CONFIG OUT [--profile FILE]
+python bench/measure.py CONFIG OUT [--profile FILE]
 """
 
 import cProfile
@@ -11,8 +11,8 @@ import sys
 import time
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-from mkdocs.commands.build import build  # noqa: E402
-from mkdocs.config import load_config  # noqa: E402
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
 
 
 def main() -> None:

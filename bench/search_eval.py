@@ -19,8 +19,15 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES = ROOT / "tests" / "search_queries.yaml"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 @dataclass
@@ -48,12 +55,17 @@ def open_search(page) -> None:
 def settled_links(page) -> list[str]:
     """The result links' addresses once Material has answered the last keystroke: the results of an
     earlier keystroke can still land after it, so read until two reads agree."""
-    hrefs, before = None, []
-    while hrefs != before:
-        before = hrefs
+
+    def read() -> list[str]:
         page.wait_for_timeout(150)
-        hrefs = page.eval_on_selector_all(".md-search-result__item > a.md-search-result__link",
-                                          "links => links.map(a => a.href)")
+        return page.eval_on_selector_all(
+            ".md-search-result__item > a.md-search-result__link", "links => links.map(a => a.href)"
+        )
+
+    before: list[str] | None = None
+    hrefs = read()
+    while hrefs != before:
+        before, hrefs = hrefs, read()
     return hrefs
 
 
@@ -65,7 +77,10 @@ def result_pages(page, base: str, query: str) -> list[str]:
     page.wait_for_function(
         """q => { const m = document.querySelector('.md-search-result__meta');
                  return document.querySelector('input.md-search__input').value === q && m &&
-                        !/Initializing|Type to start/i.test(m.textContent); }""", arg=query, timeout=10000)
+                        !/Initializing|Type to start/i.test(m.textContent); }""",
+        arg=query,
+        timeout=10000,
+    )
     pages: list[str] = []
     for href in settled_links(page):
         path = urlparse(urljoin(base, href)).path.removeprefix(urlparse(base).path)
@@ -82,8 +97,14 @@ def evaluate(site: Path, queries: list[dict], browser) -> list[Outcome]:
         page = browser.new_page()
         page.goto(base)
         open_search(page)
-        outcomes = [Outcome(q["query"], q["expect"].lower() + "/" if not q["expect"].endswith("/")
-                            else q["expect"], result_pages(page, base, q["query"])) for q in queries]
+        outcomes = [
+            Outcome(
+                q["query"],
+                q["expect"].lower() + "/" if not q["expect"].endswith("/") else q["expect"],
+                result_pages(page, base, q["query"]),
+            )
+            for q in queries
+        ]
         page.close()
         return outcomes
     finally:

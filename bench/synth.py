@@ -18,13 +18,76 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-WORDS = ("provider contract budget deadline quality scope review invoice report meeting owner team customer "
-         "support agreement payment milestone risk backup handover access password data brief training "
-         "feedback schedule estimate hours delivery process checklist manager vendor freelancer assistant "
-         "timezone language culture trust evidence weekly monthly written signed agreed clear measured late "
-         "missing unclear cheap expensive small business local remote offshore outsourced inhouse").split()
-CATEGORIES = [("planning", "Planning"), ("choosing", "Choosing"), ("contracts", "Contracts"),
-              ("communication", "Communication"), ("managing", "Managing"), ("risk", "Risk")]
+WORDS = [
+    "provider",
+    "contract",
+    "budget",
+    "deadline",
+    "quality",
+    "scope",
+    "review",
+    "invoice",
+    "report",
+    "meeting",
+    "owner",
+    "team",
+    "customer",
+    "support",
+    "agreement",
+    "payment",
+    "milestone",
+    "risk",
+    "backup",
+    "handover",
+    "access",
+    "password",
+    "data",
+    "brief",
+    "training",
+    "feedback",
+    "schedule",
+    "estimate",
+    "hours",
+    "delivery",
+    "process",
+    "checklist",
+    "manager",
+    "vendor",
+    "freelancer",
+    "assistant",
+    "timezone",
+    "language",
+    "culture",
+    "trust",
+    "evidence",
+    "weekly",
+    "monthly",
+    "written",
+    "signed",
+    "agreed",
+    "clear",
+    "measured",
+    "late",
+    "missing",
+    "unclear",
+    "cheap",
+    "expensive",
+    "small",
+    "business",
+    "local",
+    "remote",
+    "offshore",
+    "outsourced",
+    "inhouse",
+]
+CATEGORIES = [
+    ("planning", "Planning"),
+    ("choosing", "Choosing"),
+    ("contracts", "Contracts"),
+    ("communication", "Communication"),
+    ("managing", "Managing"),
+    ("risk", "Risk"),
+]
 SEVERITIES = ("low", "medium", "high")
 PER_SOURCE = 10
 
@@ -37,14 +100,20 @@ def sentence(rng: random.Random, n: int) -> str:
 def entry(rng: random.Random, i: int, n: int) -> dict:
     others = [f"SY-{j}" for j in rng.sample(range(1, n + 1), min(4, n)) if j != i][:3]
     return {
-        "id": f"SY-{i}", "title": f"{sentence(rng, 5)[:-1]} {i}", "summary": sentence(rng, 14),
-        "category": CATEGORIES[i % len(CATEGORIES)][0], "severity": SEVERITIES[i % 3],
+        "id": f"SY-{i}",
+        "title": f"{sentence(rng, 5)[:-1]} {i}",
+        "summary": sentence(rng, 14),
+        "category": CATEGORIES[i % len(CATEGORIES)][0],
+        "severity": SEVERITIES[i % 3],
         "why": " ".join(sentence(rng, 12) for _ in range(6)),
-        "warning_signs": [sentence(rng, 12) for _ in range(4)], "avoid": [sentence(rng, 16) for _ in range(5)],
-        "question": {"text": sentence(rng, 12)[:-1] + "?",
-                     "options": [{"label": "Yes", "score": 1}, {"label": "Partly", "score": 0.5},
-                                 {"label": "No", "score": 0}]},
-        "related": others, "aliases": rng.sample(WORDS, 6),
+        "warning_signs": [sentence(rng, 12) for _ in range(4)],
+        "avoid": [sentence(rng, 16) for _ in range(5)],
+        "question": {
+            "text": sentence(rng, 12)[:-1] + "?",
+            "options": [{"label": "Yes", "score": 1}, {"label": "Partly", "score": 0.5}, {"label": "No", "score": 0}],
+        },
+        "related": others,
+        "aliases": rng.sample(WORDS, 6),
         "sources": [{"source": f"src-{(i - 1) // PER_SOURCE + 1}", "item": str((i - 1) % PER_SOURCE + 1)}],
     }
 
@@ -52,11 +121,21 @@ def entry(rng: random.Random, i: int, n: int) -> dict:
 def catalog(n: int, seed: int = 1) -> tuple[list[dict], list[dict]]:
     rng = random.Random(seed)
     entries = [entry(rng, i, n) for i in range(1, n + 1)]
-    sources = [{"id": f"src-{s}", "title": f"Source article {s}", "publisher": "A synthetic publisher",
-                "vendor": s % 2 == 0, "perspective": sentence(rng, 20), "file": f"src-{s}.txt",
-                "items": [{"id": str(k), "label": sentence(rng, 5)}
-                          for k in range(1, min(PER_SOURCE, n - (s - 1) * PER_SOURCE) + 1)]}
-               for s in range(1, (n - 1) // PER_SOURCE + 2)]
+    sources = [
+        {
+            "id": f"src-{s}",
+            "title": f"Source article {s}",
+            "publisher": "A synthetic publisher",
+            "vendor": s % 2 == 0,
+            "perspective": sentence(rng, 20),
+            "file": f"src-{s}.txt",
+            "items": [
+                {"id": str(k), "label": sentence(rng, 5)}
+                for k in range(1, min(PER_SOURCE, n - (s - 1) * PER_SOURCE) + 1)
+            ],
+        }
+        for s in range(1, (n - 1) // PER_SOURCE + 2)
+    ]
     return entries, sources
 
 
@@ -66,12 +145,21 @@ def write_generator_project(n: int, out: Path) -> None:
     for sub in ("synthetic", "sources"):
         (content / sub).mkdir(parents=True, exist_ok=True)
     dump = lambda data, path: path.write_text(yaml.safe_dump(data, sort_keys=False, width=100))  # noqa: E731
-    dump({"name": "Synthetic catalog", "id_prefix": "SY", "path": "synthetic",
-          "noun": {"singular": "entry", "plural": "entries"}, "storage_key": "synthetic",
-          "quiz": {"title": "Self-assessment", "intro": "One question per entry.", "unsure_label": "Not sure"}},
-         content / "catalog.yaml")
-    dump([{"id": c, "title": t, "description": f"Entries about {t.lower()}."} for c, t in CATEGORIES],
-         content / "categories.yaml")
+    dump(
+        {
+            "name": "Synthetic catalog",
+            "id_prefix": "SY",
+            "path": "synthetic",
+            "noun": {"singular": "entry", "plural": "entries"},
+            "storage_key": "synthetic",
+            "quiz": {"title": "Self-assessment", "intro": "One question per entry.", "unsure_label": "Not sure"},
+        },
+        content / "catalog.yaml",
+    )
+    dump(
+        [{"id": c, "title": t, "description": f"Entries about {t.lower()}."} for c, t in CATEGORIES],
+        content / "categories.yaml",
+    )
     for s in sources:
         dump(s, content / "sources" / f"{s['id']}.yaml")
     for e in entries:
@@ -101,23 +189,18 @@ def write_plain_project(n: int, out: Path) -> None:
     the difference in build time is the generator's own cost (loading, validating, rendering).
     """
     sys.path.insert(0, str(ROOT / "hooks"))
-    from kbgen import export
-    from kbgen.load import load_catalog
-    from kbgen.render import Pages
+    from kbgen import build, ledger
 
     write_generator_project(n, out)
-    pages = Pages(load_catalog(out / "content", out))
+    pages = ledger.load_site(ledger.config_of(out))
     docs = out / "docs"
-    generated = pages.all()
-    generated[f"{pages.path}.json"] = export.to_json(pages)
-    generated[f"{pages.path}.csv"] = export.to_csv(pages)
-    for src, text in generated.items():
+    for src, make in build.makers(pages).items():
         (docs / src).parent.mkdir(parents=True, exist_ok=True)
-        (docs / src).write_text(text, encoding="utf-8")
+        (docs / src).write_text(make(), encoding="utf-8")
     index = docs / "index.md"
     index.write_text(index.read_text().replace("<!-- kbgen:overview -->", pages.overview("index.md")))
     shutil.rmtree(out / "content")
-    nav = "\n".join(f"    - {c.title}: {pages.category_src(c.id)}" for c in pages.catalog.categories)
+    nav = "\n".join(f"    - {c.title}: {pages.urls.category_src(c.id)}" for c in pages.catalog.categories)
     (out / "mkdocs.yml").write_text(f"""INHERIT: {ROOT / "mkdocs.yml"}
 site_name: Synthetic catalog
 hooks: []

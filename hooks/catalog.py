@@ -8,21 +8,27 @@ from __future__ import annotations
 
 import functools
 import logging
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
+from typing import Any
+from urllib.parse import urljoin
 
-from kbgen import export
-from kbgen.ledger import load_site
-from kbgen.problems import ContentError
-from kbgen.render import Pages
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from kbgen import build, previews, settings
+from kbgen.ledger import load_site
+from kbgen.problems import ContentError
+from kbgen.render import Pages, citation
+from kbgen.urls import hosted_url
+
 log = logging.getLogger("mkdocs.hooks.catalog")
-OVERVIEW = "<!-- kbgen:overview -->"
+# Lines a hand-written page may hold, replaced by generated Markdown (the name of the Pages method).
+PLACEHOLDERS = {"<!-- kbgen:overview -->": "overview", "<!-- kbgen:version -->": "version"}
 CATEGORIES = "kbgen:categories"
+STATE = "kbgen_build"  # this build's Pages, on the build's own config (theme templates read it too)
 
 
 class ContentBuildError(PluginError):
@@ -30,31 +36,38 @@ class ContentBuildError(PluginError):
 
 
 def _pages(config: MkDocsConfig) -> Pages:
-    return config.extra["kbgen"]["pages"]
+    return config.extra[STATE]
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # Validate here, before MkDocs cleans site_dir: a bad edit never destroys the last good site.
-    settings = config.extra.setdefault("kbgen", {})
-    root = Path(config.config_file_path).parent
-    content = root / settings.get("content", "content")
     try:
-        catalog = load_site(content, root, Path(config.docs_dir))  # also: no published URL disappeared
+        pages = load_site(config)  # also: no published URL disappeared
     except ContentError as err:
         for problem in err.problems:
             log.error(str(problem))
-        raise ContentBuildError(f"{len(err.problems)} content error(s): nothing was built. Fix them and build again.")
-    pages = Pages(catalog, config.use_directory_urls)
-    settings["pages"] = pages
+        raise ContentBuildError(
+            f"{len(err.problems)} content error(s): nothing was built. Fix them and build again."
+        ) from err
+    config.extra[STATE] = pages
+    if not pages.urls.published:
+        log.info(f"This site names {config.site_url!r} in its links, canonical addresses and previews: fine for "
+                 "a preview, not for publishing. Set SITE_URL to the published address (see README, Publishing).")
     config.nav = [_expand(item, pages) for item in config.nav or []]
     return config
 
 
-def _expand(item: object, pages: Pages) -> object:
+def _expand(item: Any, pages: Pages) -> Any:
     """Replace the ``kbgen:categories`` placeholder in the nav with one item per category."""
     if isinstance(item, dict):
-        return {k: ([{c.title: pages.category_src(c.id)} for c in pages.catalog.categories]
-                    if v == CATEGORIES else _expand(v, pages)) for k, v in item.items()}
+        return {
+            k: (
+                [{c.title: pages.urls.category_src(c.id)} for c in pages.catalog.categories]
+                if v == CATEGORIES
+                else _expand(v, pages)
+            )
+            for k, v in item.items()
+        }
     if isinstance(item, list):
         return [_expand(i, pages) for i in item]
     return item
@@ -62,17 +75,16 @@ def _expand(item: object, pages: Pages) -> object:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     pages = _pages(config)
-    generated = pages.all()
-    # The export and its schema are named after the entries' folder (path in catalog.yaml).
-    generated.update({name: write() for name, write in export.outputs(pages).items()})
-    for src, text in generated.items():
-        files.append(File.generated(config, src, content=text))
+    build.render_all(pages)
+    for file in pages.urls.files.values():
+        files.append(file)
     return files
 
 
-def on_serve(server, config: MkDocsConfig, builder: Callable) -> object:
+def on_serve(server: Any, config: MkDocsConfig, builder: Callable) -> Any:
     # MkDocs' live server hangs every request after a failed rebuild. A content error stops the
-    # build before site_dir is cleaned, so the last good site is intact: keep serving it.
+    # build before site_dir is cleaned, so the last good site is intact: keep serving it, whatever
+    # went wrong, and say why.
     server.builder = functools.partial(_keep_last_good_site, server.builder)
     return server
 
@@ -81,12 +93,31 @@ def _keep_last_good_site(build: Callable[[], None]) -> None:
     try:
         build()
     except Abort as err:
-        if not isinstance(err.__context__, ContentBuildError):
-            raise
-        log.warning("Still serving the last good build until the content errors above are fixed.")
+        if isinstance(err.__context__, ContentBuildError):
+            log.warning("Still serving the last good build until the content errors above are fixed.")
+        else:
+            log.error(f"The rebuild failed: {err} Still serving the last build; fix the problem and save again.")
+    except Exception as err:  # noqa: BLE001 - any failure: the server must keep answering
+        log.error(f"The rebuild failed ({type(err).__name__}: {err}). Still serving the last build; "
+                  "fix the problem and save again.")
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if OVERVIEW in markdown:
-        markdown = markdown.replace(OVERVIEW, _pages(config).overview(page.file.src_uri))
+    if not config.use_directory_urls and config.site_url:
+        # An offline copy (.html pages) names the hosted page as canonical, so a copied link works when shared.
+        page.canonical_url = urljoin(config.site_url, hosted_url(page.file.src_uri))
+    for placeholder, method in PLACEHOLDERS.items():
+        if placeholder in markdown:
+            markdown = markdown.replace(placeholder, getattr(_pages(config), method)(page.file.src_uri))
     return markdown
+
+
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+    pages, kb = _pages(config), settings.read(config)
+    entry = pages.catalog.by_id.get(str(page.meta.get("kb_entry", "")))
+    if entry is not None:
+        version = pages.history.version if pages.history else "unreleased"
+        context["kb_citation"] = citation(entry, pages.catalog.settings.name, version)
+    if kb.cards:
+        context.update(previews.context(page, pages, config, Path(kb.cache)))
+    return context

@@ -22,6 +22,35 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
 sys.path.insert(0, str(ROOT / "hooks"))
 
 
+# Markers from the fixtures a test uses, so `make test-fast` can leave out what needs a browser or a build.
+BROWSER_FIXTURES = {"browser", "page", "context", "offline_page", "hosted_page"}
+BUILD_FIXTURES = {"site", "hiring_site", "published_hiring", "instant_site", "offline_build", "offline_site", "offline_hiring",
+                  "synthetic_site", "where", "hosted"}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        names = set(item.fixturenames)
+        if names & BROWSER_FIXTURES:
+            item.add_marker(pytest.mark.browser)
+        if names & BUILD_FIXTURES:
+            item.add_marker(pytest.mark.build)
+
+
+def project_pages(project: Path):
+    """The generated pages of a project folder (its mkdocs.yml and content/), without building it."""
+    from kbgen import ledger
+
+    return ledger.load_site(ledger.config_of(project))
+
+
+def entry_url(catalog, entry_id: str) -> str:
+    """An entry page's site-relative address on the hosted site, as MkDocs gives it."""
+    from kbgen.urls import hosted_url
+
+    return hosted_url(f"{catalog.settings.path}/{entry_id.lower()}.md")
+
+
 def mkdocs_build(config: Path, out: Path, **env: str) -> str:
     """Run the real `mkdocs build --strict`; return its log. Fails the test on any warning."""
     result = subprocess.run(
@@ -63,6 +92,19 @@ def site(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("site")
     mkdocs_build(ROOT / "mkdocs.yml", out)
     return out
+
+
+PUBLISHED = "https://example.org/hiring/"  # a real (non-loopback) address, as a published build names
+
+
+@pytest.fixture(scope="session")
+def published_hiring(tmp_path_factory) -> Path:
+    """The fixture catalog built for publishing at PUBLISHED."""
+    tmp = tmp_path_factory.mktemp("published")
+    config = copy_fixture(tmp / "project")
+    config.write_text(config.read_text().replace("site_url: http://127.0.0.1:8000/", f"site_url: {PUBLISHED}"))
+    mkdocs_build(config, tmp / "site")
+    return tmp / "site"
 
 
 @pytest.fixture(scope="session")

@@ -7,6 +7,8 @@ import sys
 import time
 import urllib.request
 
+import pytest
+
 from conftest import copy_fixture
 
 
@@ -19,6 +21,7 @@ def snapshot(folder):
     return {p.relative_to(folder): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
+@pytest.mark.build
 def test_failed_build_leaves_previous_site_intact(tmp_path):
     config = copy_fixture(tmp_path / "project")
     out = tmp_path / "site"
@@ -59,7 +62,19 @@ def wait_for(condition, timeout=30.0):
     return False
 
 
-def test_serve_shows_error_keeps_last_good_site_and_recovers(tmp_path):
+# Each: the file to break, how, and what the terminal must say. A content error, a file the YAML reader
+# must refuse before its parser recurses, and a broken mkdocs.yml (not content at all).
+BREAKS = [
+    ("content/mistakes/hp-2.yaml", lambda t: t.replace("severity: high", "severity: hgih"),
+     "severity: must be one of low, medium, high (got 'hgih')"),
+    ("content/mistakes/hp-2.yaml", lambda t: "a: " + "[" * 100_000, "nested more than 40 levels deep"),
+    ("mkdocs.yml", lambda t: t.replace("site_name: Hiring Pitfalls", "site_name: [Hiring"), "The rebuild failed"),
+]
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("name, breaks, said", BREAKS)
+def test_serve_shows_error_keeps_last_good_site_and_recovers(tmp_path, name, breaks, said):
     config = copy_fixture(tmp_path / "project")
     port = free_port()
     log = tmp_path / "serve.log"
@@ -69,13 +84,15 @@ def test_serve_shows_error_keeps_last_good_site_and_recovers(tmp_path):
                                   stdout=out, stderr=subprocess.STDOUT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     try:
         assert wait_for(lambda: "Interviewing without a plan" in fetch(url)), log.read_text()
-        entry = tmp_path / "project/content/mistakes/hp-2.yaml"
-        good = entry.read_text()
-        entry.write_text(good.replace("severity: high", "severity: hgih"))
-        assert wait_for(lambda: "severity: must be one of low, medium, high (got 'hgih')" in log.read_text()), \
-            log.read_text()
+        broken = tmp_path / "project" / name
+        good = broken.read_text()
+        broken.write_text(breaks(good))
+        assert wait_for(lambda: said in log.read_text()), log.read_text()
         assert "Interviewing without a plan" in fetch(url)  # the last good site is still served
-        entry.write_text(good.replace("Interviewing without a plan", "Interviewing with no plan"))
+        assert "Traceback" not in log.read_text()
+        broken.write_text(good)
+        entry = tmp_path / "project/content/mistakes/hp-2.yaml"
+        entry.write_text(entry.read_text().replace("Interviewing without a plan", "Interviewing with no plan"))
         assert wait_for(lambda: "Interviewing with no plan" in fetch(url)), log.read_text()
     finally:
         server.terminate()
@@ -85,14 +102,14 @@ def test_serve_shows_error_keeps_last_good_site_and_recovers(tmp_path):
 def test_check_command_lists_every_error_and_exits_non_zero(tmp_path):
     config = copy_fixture(tmp_path / "project")
     content = config.parent / "content"
-    ok = subprocess.run([sys.executable, "-m", "kbgen.check", "content"], capture_output=True, text=True,
+    ok = subprocess.run([sys.executable, "-m", "kbgen.check"], capture_output=True, text=True,
                         cwd=config.parent)
     assert ok.returncode == 0 and "3 entries" in ok.stdout
     entry = content / "mistakes/hp-2.yaml"
     entry.write_text(entry.read_text().replace("severity: high", "severty: high"))
     other = content / "mistakes/hp-3.yaml"
     other.write_text(other.read_text().replace("category: interviews", "category: interview"))
-    bad = subprocess.run([sys.executable, "-m", "kbgen.check", "content"], capture_output=True, text=True,
+    bad = subprocess.run([sys.executable, "-m", "kbgen.check"], capture_output=True, text=True,
                          cwd=config.parent)
     assert bad.returncode == 1
     assert bad.stderr.splitlines() == [

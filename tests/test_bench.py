@@ -3,6 +3,8 @@
 import json
 import sys
 
+import pytest
+
 from conftest import ROOT, mkdocs_build
 from kbgen.load import load_catalog
 
@@ -14,6 +16,7 @@ def pages(site) -> set[str]:
     return {p.relative_to(site).as_posix() for p in site.rglob("*.html")}
 
 
+@pytest.mark.build
 def test_synthetic_catalog_at_n_20_is_valid_and_matches_its_plain_twin(tmp_path):
     generator, plain = tmp_path / "generator", tmp_path / "plain"
     synth.write_generator_project(20, generator)

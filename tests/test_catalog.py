@@ -8,7 +8,7 @@ import pytest
 from conftest import ROOT
 from kbgen.fingerprint import fingerprint, run_hashes, words
 from kbgen.load import load_catalog
-from kbgen.yamlfile import load
+from kbgen.files import load_yaml
 
 FINGERPRINTS = json.loads((ROOT / "content/source-fingerprints.json").read_text())
 SOURCE_TEXTS = ROOT.parent / "shared" / "sources"
@@ -48,7 +48,7 @@ def test_every_entry_has_provenance_and_unique_id_and_title(catalog):
 
 def entry_strings():
     for file in sorted((ROOT / "content/pitfalls").glob("*.yaml")):
-        doc = load(file, file.name)
+        doc = load_yaml(file, file.parent, file.name)
         stack = [doc.data]
         while stack:
             value = stack.pop()

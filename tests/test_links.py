@@ -16,11 +16,10 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 
-from conftest import FIXTURES, ROOT, copy_fixture, mkdocs_build
-from kbgen import export, ledger
+from conftest import FIXTURES, PUBLISHED, ROOT, copy_fixture, entry_url, mkdocs_build, project_pages
+from kbgen import export, ledger, schemas
 from kbgen.load import load_catalog
 from kbgen.problems import ContentError
-from kbgen.render import Pages
 
 sys.path.insert(0, str(ROOT / "bench"))
 import search_eval  # noqa: E402
@@ -72,6 +71,7 @@ def export_name(project: Path) -> str:
 # Id-based URLs and fixed anchors
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("which", PROJECTS)
 def test_every_entry_url_and_anchor_resolves(which, request):
     site, project = built(request, which)
@@ -100,15 +100,16 @@ def test_anchor_list_matches_the_entry_page_layout(hiring_site):
 def test_retitled_entry_keeps_its_url(tmp_path):
     config = copy_fixture(tmp_path / "project")
     content = config.parent / "content"
-    before = Pages(load_catalog(content, config.parent))
+    before = project_pages(config.parent)
     entry = content / "mistakes/hp-2.yaml"
     entry.write_text(entry.read_text().replace("title: Interviewing without a plan", "title: Hiring on gut feeling"))
-    after = Pages(load_catalog(content, config.parent))
+    after = project_pages(config.parent)
     assert after.catalog.by_id["HP-2"].title == "Hiring on gut feeling"
-    assert after.url(after.entry_src("HP-2")) == before.url(before.entry_src("HP-2")) == "mistakes/hp-2/"
-    assert set(after.makers()) == set(before.makers())
+    assert after.urls.url(after.urls.entry_src("HP-2")) == before.urls.url(before.urls.entry_src("HP-2")) \
+        == "mistakes/hp-2/"
+    assert set(after.urls.files) == set(before.urls.files)
     assert [e["url"] for e in export.data(after)["entries"]] == [e["url"] for e in export.data(before)["entries"]]
-    assert ledger.check(after.catalog, content, config.parent, config.parent / "docs") == []
+    assert ledger.check(after.urls, ledger.config_of(config.parent)) == []
     assert "# HP-2: Hiring on gut feeling { #title }" in after.entry(after.catalog.by_id["HP-2"])
 
 
@@ -142,6 +143,7 @@ def test_old_id_lands_on_the_new_page_and_section_with_a_notice(hiring_site, ser
     assert page.recorder.errors == []
 
 
+@pytest.mark.build
 def test_old_id_forwards_in_the_offline_build_from_file_urls(tmp_path, page):
     config = copy_fixture(tmp_path / "project")
     config.write_text(config.read_text().replace("strict: true\n", "strict: true\nuse_directory_urls: false\n"))
@@ -241,12 +243,12 @@ def missing_message(line: int, url: str) -> str:
 
 
 def test_fixture_ledger_lists_every_current_page():
-    catalog = load_catalog(HIRING / "content", HIRING)
     listed = {ledger.normalise(url) for _, _, url in ledger.read(HIRING / "content" / ledger.FILE)}
-    assert ledger.site_urls(catalog, HIRING / "docs", assets=False) <= listed
+    assert ledger.site_urls(project_pages(HIRING).urls, ledger.config_of(HIRING), assets=False) <= listed
     assert {"mistakes/hp-4/", "mistakes/hp-5/", "mistakes.json", "mistakes.csv", "mistakes.schema.json", ""} <= listed
 
 
+@pytest.mark.build
 def test_removed_entry_fails_the_build_before_anything_is_written(tmp_path):
     config = copy_fixture(tmp_path / "project")
     project = config.parent
@@ -263,19 +265,20 @@ def test_removed_entry_fails_the_build_before_anything_is_written(tmp_path):
         assert "Traceback" not in result.stderr
     assert (out / "last-good.txt").read_text() == "kept"  # site_dir was not cleaned
 
-    check = run(["-m", "kbgen.check", "content"], project)
+    check = run(["-m", "kbgen.check"], project)
     assert check.returncode == 1
     assert check.stderr.splitlines() == [message, "1 content error(s)"]
 
 
+@pytest.mark.build
 def test_a_redirect_restores_the_removed_url(tmp_path):
     config = copy_fixture(tmp_path / "project")
     project = config.parent
     drop_hp3(project)
     (project / "content/retired/hp-3.yaml").write_text(
         "id: HP-3\ntitle: Skipping reference checks\nmerged_into: HP-2\ndate: 2026-06-01\n")
-    catalog = ledger.load_site(project / "content", project)
-    assert "HP-3" in {r.old_id for r in catalog.redirects}
+    pages = ledger.load_site(ledger.config_of(project))
+    assert "HP-3" in {r.old_id for r in pages.catalog.redirects}
     site = tmp_path / "site"
     mkdocs_build(config, site)
     assert "HP-3 was merged into HP-2" in (site / "mistakes/hp-3/index.html").read_text()
@@ -288,7 +291,7 @@ def test_bogus_ledger_line_fails_the_check(tmp_path):
         f.write("mistakes/hp-9/   # typed by hand\n  /about/\nhttps://example.com/x/\nmistakes/hp-1/#why\n")
     n = ledger_line(project, "mistakes/hp-9/   # typed by hand")
     with pytest.raises(ContentError) as info:
-        ledger.load_site(project / "content", project)
+        ledger.load_site(ledger.config_of(project))
     assert [str(p) for p in info.value.problems] == [
         missing_message(n, "mistakes/hp-9/"),
         missing_message(n + 1, "/about/").replace(f"{n + 1}:1:", f"{n + 1}:3:"),
@@ -304,18 +307,18 @@ def test_ledger_command_appends_and_never_removes(tmp_path):
     project = config.parent
     file = project / "content/published-urls.txt"
     file.write_text("# my notes\nmistakes/hp-1/\n")
-    first = run(["-m", "kbgen.ledger", "content", "--date", "2026-06-01"], project)
+    first = run(["-m", "kbgen.ledger", "--date", "2026-06-01"], project)
     assert first.returncode == 0, first.stderr
-    assert first.stdout == "content/published-urls.txt: added 13 URL(s)\n"
+    assert first.stdout == "content/published-urls.txt: added 15 URL(s)\n"
     text = file.read_text()
     assert text.startswith("# my notes\nmistakes/hp-1/\n\n# Published 2026-06-01\n/\n")
     listed = [url for _, _, url in ledger.read(file)]
-    assert len(listed) == len(set(listed)) == 14
-    again = run(["-m", "kbgen.ledger", "content"], project)
+    assert len(listed) == len(set(listed)) == 16
+    again = run(["-m", "kbgen.ledger"], project)
     assert (again.returncode, again.stdout) == (0, "content/published-urls.txt: up to date\n")
     assert file.read_text() == text
     drop_hp3(project)  # a ledgered URL is gone: the command refuses and leaves the ledger alone
-    refused = run(["-m", "kbgen.ledger", "content"], project)
+    refused = run(["-m", "kbgen.ledger"], project)
     assert refused.returncode == 1
     assert refused.stderr.splitlines() == [missing_message(ledger_line(project, "mistakes/hp-3/"), "mistakes/hp-3/"),
                                            "1 content error(s): the ledger was not changed"]
@@ -323,8 +326,7 @@ def test_ledger_command_appends_and_never_removes(tmp_path):
 
 
 def test_site_urls_need_no_mkdocs_and_match_the_build(hiring_site):
-    catalog = load_catalog(HIRING / "content", HIRING)
-    expected = ledger.site_urls(catalog, HIRING / "docs")
+    expected = ledger.site_urls(project_pages(HIRING).urls, ledger.config_of(HIRING))
     pages = {u for u in expected if u.endswith("/") or u == ""}
     built_pages = {str(p.parent.relative_to(hiring_site)) + "/" for p in hiring_site.rglob("index.html")}
     built_pages = {"" if p == "./" else p for p in built_pages}
@@ -336,23 +338,25 @@ def test_site_urls_need_no_mkdocs_and_match_the_build(hiring_site):
 # Link previews
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("which", PROJECTS)
 def test_entry_page_meta_tags_carry_title_summary_and_canonical_url(which, request):
     site, project = built(request, which)
     catalog = load_catalog(project / "content", project)
     entry = catalog.entries[-1]
-    head = parse(site / catalog.url(entry.id) / "index.html")
-    url = CANONICAL + catalog.url(entry.id)
+    head = parse(site / entry_url(catalog, entry.id) / "index.html")
+    url = CANONICAL + entry_url(catalog, entry.id)
     title = f"{entry.id}: {entry.title}"
     assert head.links["canonical"] == url
     assert head.meta["og:url"] == url
     assert head.meta["og:type"] == "article"
     assert head.meta["og:title"] == head.meta["twitter:title"] == title
     assert head.meta["description"] == head.meta["og:description"] == head.meta["twitter:description"] == entry.summary
-    assert head.meta["twitter:card"] == "summary"
+    assert head.meta["twitter:card"] == "summary_large_image"
     assert head.meta["og:site_name"] == catalog.settings.name
 
 
+@pytest.mark.build
 def test_meta_tags_keep_quotes_and_ampersands(tmp_path):
     config = copy_fixture(tmp_path / "project")
     summary = 'Each candidate gets "different" questions & so 1 < 2 answers cannot be compared.'
@@ -369,6 +373,7 @@ def test_meta_tags_keep_quotes_and_ampersands(tmp_path):
 # The export and its published schema
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("which", PROJECTS)
 def test_export_validates_against_the_published_schema_and_matches_the_catalog(which, request):
     site, project = built(request, which)
@@ -381,7 +386,7 @@ def test_export_validates_against_the_published_schema_and_matches_the_catalog(w
     errors = [f"{list(e.absolute_path)}: {e.message}" for e in Draft202012Validator(schema).iter_errors(data)]
     assert errors == []
     assert [(e["id"], e["title"]) for e in data["entries"]] == [(e.id, e.title) for e in catalog.entries]
-    assert [e["url"] for e in data["entries"]] == [catalog.url(e.id) for e in catalog.entries]
+    assert [e["url"] for e in data["entries"]] == [entry_url(catalog, e.id) for e in catalog.entries]
     assert [(r["id"], r["now"]) for r in data["retired"]] == [(r.old_id, r.target.id) for r in catalog.redirects]
 
     row_schema = Draft202012Validator({"$schema": schema["$schema"], "$defs": schema["$defs"],
@@ -418,8 +423,8 @@ def test_export_records_history(hiring_site):
 
 
 def test_schema_rejects_a_broken_export():
-    data = export.data(Pages(load_catalog(HIRING / "content", HIRING)))
-    validator = Draft202012Validator(export.schema())
+    data = export.data(project_pages(HIRING))
+    validator = Draft202012Validator(schemas.export_schema())
     assert validator.is_valid(data)
     del data["entries"][0]["url"]
     data["retired"][0]["change"] = "deleted"
@@ -439,14 +444,8 @@ def test_data_page_documents_the_export():
 # Copy-link and cite controls
 
 
-def test_copy_link_and_cite_over_http(hiring_site, serve, context, page):
-    base = serve(hiring_site)
-    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base.rstrip("/"))
-    page.goto(base + "mistakes/hp-2/")
-    url = CANONICAL + "mistakes/hp-2/"
-    assert page.locator(".kb-share button").count() == 2
-    assert page.locator("h2[id] > button.kb-copy").count() == page.locator("article h2[id]").count() == 7
-    assert page.locator(".kb-anchored > li[id] > button.kb-copy").count() == 4
+def copies(page):
+    """clicked(button name) -> what that control put on the clipboard."""
 
     def clicked(name: str) -> str:
         page.get_by_role("button", name=name, exact=True).click()
@@ -455,13 +454,39 @@ def test_copy_link_and_cite_over_http(hiring_site, serve, context, page):
         page.evaluate("document.getElementById('kb-copy-status').textContent = ''")
         return text
 
+    return clicked
+
+
+def test_copy_link_and_cite_name_the_address_the_reader_is_on(hiring_site, serve, context, page):
+    """The site names a loopback address (not a published one): links name where the page is served from."""
+    base = serve(hiring_site)
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base.rstrip("/"))
+    page.goto(base + "mistakes/hp-2/")
+    url = base + "mistakes/hp-2/"
+    assert url != CANONICAL + "mistakes/hp-2/"
+    assert page.locator(".kb-share button").count() == 2
+    assert page.locator("h2[id] > button.kb-copy").count() == page.locator("article h2[id]").count() == 7
+    assert page.locator(".kb-anchored > li[id] > button.kb-copy").count() == 4
+    clicked = copies(page)
     assert clicked("Copy link to this page") == url
-    assert clicked("Cite: copy id, title and link") == f"HP-2: Interviewing without a plan. {url}"
+    assert clicked("Cite: copy id, title, version and link") == \
+        f'HP-2, "Interviewing without a plan", Hiring Pitfalls (unreleased), {url}'
     assert clicked("Copy link to section: How to avoid it") == url + "#avoid"
     assert clicked("Copy link to section: Warning signs") == url + "#warning-signs"
     assert clicked("Copy link to warning sign 2") == url + "#sign-2"
     assert clicked("Copy link to step 1") == url + "#step-1"
     assert page.locator(".kb-copy-fallback").count() == 0
+    assert page.recorder.errors == []
+
+
+def test_copy_link_and_cite_name_the_published_address(published_hiring, serve, context, page):
+    base = serve(published_hiring)  # a preview of a site meant for PUBLISHED
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base.rstrip("/"))
+    page.goto(base + "mistakes/hp-2/?from=x#why")
+    clicked = copies(page)
+    assert clicked("Copy link to this page") == PUBLISHED + "mistakes/hp-2/"
+    assert clicked("Cite: copy id, title, version and link") == \
+        f'HP-2, "Interviewing without a plan", Hiring Pitfalls (unreleased), {PUBLISHED}mistakes/hp-2/'
     assert page.recorder.errors == []
 
 
@@ -477,19 +502,19 @@ def test_controls_only_on_entry_pages(hiring_site, serve, page):
     "delete Navigator.prototype.clipboard",  # no clipboard API at all (older browsers, insecure origins)
     "navigator.clipboard.writeText = () => Promise.reject(new DOMException('denied', 'NotAllowedError'))",
 ])
-def test_copy_falls_back_to_a_selected_field_on_file_urls(hiring_site, page, clipboard):
+def test_copy_falls_back_to_a_selected_field_on_file_urls(published_hiring, page, clipboard):
     page.add_init_script(clipboard)
-    page.goto((hiring_site / "mistakes/hp-2/index.html").as_uri())
-    url = CANONICAL + "mistakes/hp-2/"
+    page.goto((published_hiring / "mistakes/hp-2/index.html").as_uri())
+    url = PUBLISHED + "mistakes/hp-2/"
     page.get_by_role("button", name="Copy link to this page").click()
     field = page.get_by_role("textbox", name="Copy this link (press Ctrl+C or ⌘C):")
     field.wait_for()
     assert field.input_value() == url
     assert field.evaluate("f => f.readOnly && document.activeElement === f")
     assert field.evaluate("f => [f.selectionStart, f.selectionEnd]") == [0, len(url)]
-    page.get_by_role("button", name="Cite: copy id, title and link").click()
+    page.get_by_role("button", name="Cite: copy id, title, version and link").click()
     field = page.get_by_role("textbox", name="Copy this citation (press Ctrl+C or ⌘C):")
-    assert field.input_value() == f"HP-2: Interviewing without a plan. {url}"
+    assert field.input_value() == f'HP-2, "Interviewing without a plan", Hiring Pitfalls (unreleased), {url}'
     assert page.locator(".kb-copy-fallback").count() == 1  # one at a time
     page.get_by_role("button", name="Copy link to step 2").click()
     assert page.locator(".kb-anchored #step-2 .kb-copy-fallback input").input_value() == url + "#step-2"
@@ -499,12 +524,25 @@ def test_copy_falls_back_to_a_selected_field_on_file_urls(hiring_site, page, cli
     assert page.recorder.errors == []
 
 
-def test_copy_link_on_file_url_with_a_working_clipboard(hiring_site, context, page):
+def test_copy_link_on_file_url_with_a_working_clipboard(published_hiring, context, page):
     context.grant_permissions(["clipboard-read", "clipboard-write"])
-    page.goto((hiring_site / "mistakes/hp-2/index.html").as_uri())
+    page.goto((published_hiring / "mistakes/hp-2/index.html").as_uri())
     page.get_by_role("button", name="Copy link to this page").click()
     page.wait_for_function("document.getElementById('kb-copy-status')?.textContent === 'Link copied'")
-    assert page.evaluate("navigator.clipboard.readText()") == CANONICAL + "mistakes/hp-2/"
+    assert page.evaluate("navigator.clipboard.readText()") == PUBLISHED + "mistakes/hp-2/"
+    assert page.recorder.errors == []
+
+
+def test_an_offline_copy_without_a_published_address_says_so(hiring_site, context, page):
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.goto((hiring_site / "mistakes/hp-2/index.html").as_uri())
+    page.evaluate("navigator.clipboard.writeText('untouched')")
+    for name in ("Copy link to this page", "Cite: copy id, title, version and link", "Copy link to step 2"):
+        page.get_by_role("button", name=name, exact=True).click()
+        note = page.locator(".kb-no-address[role=status]")
+        assert note.inner_text().startswith("This copy has no published address to link to")
+        assert page.locator(".kb-copy-fallback").count() == 1
+    assert page.evaluate("navigator.clipboard.readText()") == "untouched"  # no dead link handed out
     assert page.recorder.errors == []
 
 

@@ -396,6 +396,7 @@ def test_not_found_page_offers_search_and_the_table(site, serve, hosted_page):
     assert page.seen.errors == []
 
 
+@pytest.mark.build
 def test_site_url_comes_from_the_environment(tmp_path, monkeypatch):
     """SITE_URL sets canonical links, the sitemap and the not-found page's links (here, a sub-folder)."""
     from mkdocs.config import load_config

@@ -4,7 +4,7 @@ import sys
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, entry_url
 
 sys.path.insert(0, str(ROOT / "bench"))
 import search_eval  # noqa: E402
@@ -50,9 +50,10 @@ def test_evaluation_set_covers_every_entry_with_40_queries():
     queries = search_eval.load_queries()
     assert len(queries) >= 40
     catalog = load_catalog(ROOT / "content", ROOT)
-    assert {q["expect"] for q in queries} == {catalog.url(e.id).rstrip("/") for e in catalog.entries}
+    assert {q["expect"] for q in queries} == {entry_url(catalog, e.id).rstrip("/") for e in catalog.entries}
 
 
+@pytest.mark.slow
 def test_search_quality_meets_targets(site, browser):
     outcomes = search_eval.evaluate(site, search_eval.load_queries(), browser)
     at1, at3 = search_eval.hit_rates(outcomes)

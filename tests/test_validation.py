@@ -36,7 +36,7 @@ def test_fixture_is_valid(content):
 
 def test_yaml_syntax_error(content):
     edit(content, "mistakes/hp-2.yaml", "title: Interviewing without a plan", "title: [Interviewing")
-    assert problems(content) == ["content/mistakes/hp-2.yaml:3:8: invalid YAML: did not find expected ',' or ']'"]
+    assert problems(content) == ["content/mistakes/hp-2.yaml:2:21: invalid YAML: did not find expected ',' or ']'"]
 
 
 def test_tab_indentation(content):

@@ -1,5 +1,6 @@
 // Site-wide behaviour for generated pages: links that keep working and are easy to share.
 // Dependency-free; builds elements with createElement/textContent, never innerHTML.
+// Loaded first (deferred, in order): window.kbgen holds the helpers quiz.js shares with it.
 (function () {
   "use strict";
   // kb.js lives in <site>/assets/, so the site root is one folder up from this script.
@@ -32,22 +33,67 @@
     location.replace(url.toString());
   }
 
-  // The address to share: the canonical URL when the page has one (the hosted address, also
-  // from an offline copy), else this page's address, without ?query or #fragment.
-  function pageUrl() {
-    var canonical = document.querySelector('link[rel="canonical"]');
-    var url = new URL(canonical && canonical.href ? canonical.href : location.href);
+  // With Material's instant navigation, document$ emits on every page; without it, once.
+  function onPage(init) {
+    if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(init);
+    else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+    else init();
+  }
+
+  function bare(href) {
+    var url = new URL(href);
     url.search = "";
     url.hash = "";
     return url.toString();
   }
 
+  // The hosted address the page names in its canonical link (also in an offline copy), or "".
+  function canonicalUrl() {
+    var link = document.querySelector('link[rel="canonical"]');
+    return link && link.href ? bare(link.href) : "";
+  }
+
+  // The address to share: the canonical URL when the page has one, else this page's address,
+  // without ?query or #fragment.
+  function pageUrl() {
+    return canonicalUrl() || bare(location.href);
+  }
+
+  // The page's published address (the canonical one, when the site names a real, non-loopback
+  // address), else the address the reader is on; "" in an offline copy with no published address.
+  function shareUrl() {
+    if (document.querySelector('meta[name="kb-published"]') && canonicalUrl()) return canonicalUrl();
+    return location.protocol === "file:" ? "" : bare(location.href);
+  }
+
+  function make(tag, text, cls) {
+    var node = document.createElement(tag);
+    if (text) node.textContent = text;
+    if (cls) node.className = cls;
+    return node;
+  }
+
+  // Writes text to the clipboard, then calls done(); without a clipboard (file://, an old browser,
+  // permission refused) calls manual(), which shows the text to copy by hand.
+  function copyText(text, done, manual) {
+    var fail = function () { manual(); };
+    if (!navigator.clipboard || !navigator.clipboard.writeText) return fail();
+    try {
+      navigator.clipboard.writeText(text).then(function () { done(); }, fail);
+    } catch (error) {
+      fail();
+    }
+  }
+
+  window.kbgen = {
+    onPage: onPage, canonicalUrl: canonicalUrl, pageUrl: pageUrl, shareUrl: shareUrl, make: make, copyText: copyText
+  };
+
   function status() {
     var region = document.getElementById("kb-copy-status");
     if (!region) {
-      region = document.createElement("span");
+      region = make("span", "", "kb-visually-hidden");
       region.id = "kb-copy-status";
-      region.className = "kb-visually-hidden";
       region.setAttribute("role", "status");
       document.body.appendChild(region);
     }
@@ -69,12 +115,10 @@
   function showToCopy(text, button, message, place) {
     var old = document.querySelector(".kb-copy-fallback");
     if (old) old.parentNode.removeChild(old);
-    var box = document.createElement("span");
-    box.className = "kb-copy-fallback";
-    var label = document.createElement("label");
+    var box = make("span", "", "kb-copy-fallback");
+    var label = make("label", message + " (press Ctrl+C or \u2318C):");
     label.htmlFor = "kb-copy-field";
-    label.textContent = message + " (press Ctrl+C or \u2318C):";
-    var field = document.createElement("input");
+    var field = make("input");
     field.type = "text";
     field.id = "kb-copy-field";
     field.readOnly = true;
@@ -94,20 +138,25 @@
   }
 
   function copy(text, button, done, manual, place) {
-    function fallback() { showToCopy(text, button, manual, place); }
-    if (!navigator.clipboard || !navigator.clipboard.writeText) return fallback();
-    try {
-      navigator.clipboard.writeText(text).then(function () { copied(button, done); }, fallback);
-    } catch (error) {
-      fallback();
-    }
+    copyText(text, function () { copied(button, done); }, function () { showToCopy(text, button, manual, place); });
+  }
+
+  // Calls use(address) with the address to share (see shareUrl); an offline copy of a site with no
+  // published address has none: then it says so, instead of handing out a link that leads nowhere.
+  function withAddress(place, use) {
+    var url = shareUrl();
+    if (url) return use(url);
+    var old = document.querySelector(".kb-copy-fallback");
+    if (old) old.parentNode.removeChild(old);
+    var note = make("span", "This copy has no published address to link to: share the page itself, or the "
+      + "address where the guide is published.", "kb-copy-fallback kb-no-address");
+    note.setAttribute("role", "status");
+    place(note);
   }
 
   function makeButton(text, label, onClick) {
-    var button = document.createElement("button");
+    var button = make("button", text, "kb-copy");
     button.type = "button";
-    button.className = "kb-copy";
-    button.textContent = text;
     button.setAttribute("aria-label", label);
     button.addEventListener("click", function () { onClick(button); });
     return button;
@@ -129,16 +178,16 @@
   function addControls(article, entry) {
     var title = article.querySelector("h1");
     if (!title || article.querySelector(".kb-share")) return;  // already done (idempotent)
-    var name = entry.getAttribute("data-kb-title") || headingText(title);
-    var share = document.createElement("div");
-    share.className = "kb-share";
+    var cite = entry.getAttribute("data-kb-citation") || headingText(title) + ", ";
+    var share = make("div", "", "kb-share");
     var inShare = function (box) { share.appendChild(box); };
     share.appendChild(makeButton("Copy link", "Copy link to this page", function (button) {
-      copy(pageUrl(), button, "Link copied", "Copy this link", inShare);
+      withAddress(inShare, function (url) { copy(url, button, "Link copied", "Copy this link", inShare); });
     }));
-    share.appendChild(makeButton("Cite", "Cite: copy id, title and link", function (button) {
-      var citation = name + (/[.!?]$/.test(name) ? " " : ". ") + pageUrl();
-      copy(citation, button, "Citation copied", "Copy this citation", inShare);
+    share.appendChild(makeButton("Cite", "Cite: copy id, title, version and link", function (button) {
+      withAddress(inShare, function (url) {
+        copy(cite + url, button, "Citation copied", "Copy this citation", inShare);
+      });
     }));
     title.parentNode.insertBefore(share, title.nextSibling);
 
@@ -147,7 +196,7 @@
       var id = heading.id;
       var after = function (box) { heading.parentNode.insertBefore(box, heading.nextSibling); };
       var button = makeButton("Copy link", "Copy link to section: " + headingText(heading), function (b) {
-        copy(pageUrl() + "#" + id, b, "Link copied", "Copy this link", after);
+        withAddress(after, function (url) { copy(url + "#" + id, b, "Link copied", "Copy this link", after); });
       });
       var permalink = heading.querySelector(".headerlink");
       heading.insertBefore(button, permalink);
@@ -160,7 +209,7 @@
       var what = parts && ITEM[parts[1]] ? ITEM[parts[1]] + " " + parts[2] : id;
       var inside = function (box) { item.appendChild(box); };
       item.appendChild(makeButton("Copy link", "Copy link to " + what, function (b) {
-        copy(pageUrl() + "#" + id, b, "Link copied", "Copy this link", inside);
+        withAddress(inside, function (url) { copy(url + "#" + id, b, "Link copied", "Copy this link", inside); });
       }));
     });
   }
@@ -175,14 +224,10 @@
       if (items[i].getAttribute("data-kb-old-id").toUpperCase() === from.toUpperCase()) item = items[i];
     }
     if (!item) return;
-    var note = document.createElement("div");
-    note.className = "admonition info kb-forwarded";
+    var note = make("div", "", "admonition info kb-forwarded");
     note.setAttribute("role", "status");
-    var heading = document.createElement("p");
-    heading.className = "admonition-title";
-    heading.textContent = "You followed a link to " + item.getAttribute("data-kb-old-id");
-    var text = document.createElement("p");
-    text.textContent = item.textContent.trim();
+    var heading = make("p", "You followed a link to " + item.getAttribute("data-kb-old-id"), "admonition-title");
+    var text = make("p", item.textContent.trim());
     note.appendChild(heading);
     note.appendChild(text);
     var title = article.querySelector("h1");
@@ -212,10 +257,8 @@
         return marked ? marked.getAttribute("data-sort") : (cell ? cell.textContent.trim() : "");
       };
       Array.prototype.forEach.call(heads, function (th, col) {
-        var button = document.createElement("button");
+        var button = make("button", th.textContent, "kb-sort");
         button.type = "button";
-        button.className = "kb-sort";
-        button.textContent = th.textContent;
         th.textContent = "";
         th.appendChild(button);
         if (col === 0) th.setAttribute("aria-sort", "ascending");  // rows are generated in id order
@@ -243,9 +286,5 @@
     forwardedNotice(article);
   }
 
-  if (lowerCaseEntryLink()) return;
-  // With Material's instant navigation, document$ emits on every page; without it, once.
-  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(init);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
-  else init();
+  if (!lowerCaseEntryLink()) onPage(init);
 })();

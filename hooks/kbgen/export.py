@@ -1,7 +1,8 @@
 """Machine-readable copies of the catalog, named after its entries folder (``<path>`` in catalog.yaml).
 
 ``<path>.json`` (everything), ``<path>.csv`` (one row per entry, for spreadsheets) and
-``<path>.schema.json`` (the JSON Schema both follow: the export's published contract).
+``<path>.schema.json`` (the JSON Schema both follow: the export's published contract). The export's
+models extend the content models, so a new entry field is exported and described without more code.
 """
 
 from __future__ import annotations
@@ -9,84 +10,151 @@ from __future__ import annotations
 import csv
 import io
 import json
-from functools import cache
-from pathlib import Path
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Annotated, Any, Literal
 
-from .model import Entry, Redirect
-from .render import Pages
+from pydantic import Field, Strict, StringConstraints
+
+from .model import Category, Date, Entry, Id, Model, Slug, Source
+from .render import Pages, anchors
 
 FORMAT_VERSION = 1
-SCHEMA = Path(__file__).parent / "schemas" / "export.schema.json"
+Url = Annotated[
+    str,
+    Strict(),
+    StringConstraints(pattern=r"^([^/.?#\s][^?#\s]*)?$"),
+    Field(description="Relative to the site root, for example <path>/ab-12/; never removed."),
+]
+Change = Literal["renamed", "merged"]
+
+
+class ExportCategory(Category):
+    url: Url
+
+
+class HistoryItem(Model):
+    id: Id
+    title: str = Field(description="Title under the old id (for a rename: the current title).")
+    change: Change
+    date: Date
+
+
+class ExportEntry(Entry):
+    # Lists are always written, empty or not: required here, though content may leave them out.
+    related: tuple[Id, ...]
+    aliases: tuple[str, ...]
+    url: Url = Field(description="The entry's page: derived from its id alone, so a new title keeps it.")
+    anchors: tuple[Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]*$")], ...] = Field(
+        json_schema_extra={"uniqueItems": True},
+        description="Fixed fragment ids on the entry's page (url#anchor): title, why, warning-signs, sign-N, "
+        "avoid, step-N, disagreement, self-check, related, sources, history.",
+    )
+    # In the export, the ids that now lead here: earlier ids (renamed) and entries merged into this one.
+    previous_ids: tuple[HistoryItem, ...] = Field(  # type: ignore[assignment]
+        description="Ids that now lead here: earlier ids (renamed) and entries merged into this one."
+    )
+
+
+class ExportRetired(Model):
+    id: Id
+    title: str = Field(description="Title under the old id (for a rename: the current title).")
+    change: Change
+    date: Date
+    now: Id = Field(description="The live entry this id leads to (merge chains followed to the end).")
+    url: Url = Field(description="The old URL, kept as a page that forwards to the live entry.")
+
+
+class Export(Model):
+    """The whole catalog as published on the site next to this schema (<path>.json, where <path> is the
+    entries folder). Format 1: fields may be added, none is removed or renamed without a new format number.
+    $defs/csv_row describes one row of the spreadsheet copy (<path>.csv)."""
+
+    format: Literal[1] = Field(description="Version of this format.")
+    name: str = Field(min_length=1, description="Name of the catalog (the site name).")
+    version: str = Field(description="The catalog version: a release such as 2026.1, or 'unreleased' for work "
+                                     "published between releases.")
+    released: Date | None = Field(description="The date of that release; null when unreleased.")
+    categories: tuple[ExportCategory, ...]
+    entries: tuple[ExportEntry, ...] = Field(description="Live entries, by id number.")
+    retired: tuple[ExportRetired, ...] = Field(
+        description="Every id no longer in use, with the live entry its URL now forwards to. Retired ids are "
+        "never reused."
+    )
+    sources: tuple[Source, ...]
+
+
+_IDS = r"^([A-Z][A-Z0-9]*-[1-9][0-9]*(; [A-Z][A-Z0-9]*-[1-9][0-9]*)*)?$"
+
+
+class CsvRow(Model):
+    """One row of <path>.csv, read with a CSV reader that takes the first row as column names (all values are
+    text). Lists are joined with '; '; a source item is written source#item."""
+
+    id: Id
+    title: str
+    summary: str
+    category: Slug
+    severity: Literal["low", "medium", "high"]
+    url: Url
+    sources: Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]*#[^;#]+(; [a-z][a-z0-9-]*#[^;#]+)*$")]
+    aliases: str
+    related: Annotated[str, StringConstraints(pattern=_IDS)]
+    previous_ids: Annotated[str, StringConstraints(pattern=_IDS)]
+
+
+CSV_COLUMNS = tuple(CsvRow.model_fields)
 
 
 def outputs(pages: Pages) -> dict[str, Callable[[], str]]:
-    """The export files by site path, with what writes each (the paths alone cost nothing)."""
-    return {f"{pages.path}.json": lambda: to_json(pages), f"{pages.path}.csv": lambda: to_csv(pages),
-            f"{pages.path}.schema.json": lambda: schema_text(pages.path)}
+    """The export files by source path, with what writes each (the paths alone cost nothing)."""
+    from .schemas import export_schema_text  # the schema module describes this one: imported when written
 
-
-@cache
-def schema() -> dict[str, Any]:
-    return json.loads(SCHEMA.read_text(encoding="utf-8"))
-
-
-def schema_text(path: str) -> str:
-    """The schema as published next to the export: its $id is its own site-relative name."""
-    return json.dumps({**schema(), "$id": f"{path}.schema.json"}, ensure_ascii=False, indent=1) + "\n"
-
-
-def anchors(e: Entry, history: tuple[Redirect, ...]) -> list[str]:
-    """The fixed fragment ids of an entry page (entry.md.j2), in page order: its deep-link targets."""
-    out = ["title", "why", "warning-signs", *(f"sign-{i}" for i in range(1, len(e.warning_signs) + 1)),
-           "avoid", *(f"step-{i}" for i in range(1, len(e.avoid) + 1))]
-    out += ["disagreement"] if e.disagreement else []
-    out += ["self-check", *(["related"] if e.related else []), "sources"]
-    out += ["history", *(f"history-{h.slug}" for h in history)] if history else []
-    return out
-
-
-def _entry(e: Entry, url: str, history: tuple[Redirect, ...]) -> dict[str, Any]:
-    # Written out field by field: dataclasses.asdict deep-copies and is slow on large catalogs.
-    item: dict[str, Any] = {
-        "id": e.id, "title": e.title, "summary": e.summary, "category": e.category, "severity": e.severity,
-        "url": url, "anchors": anchors(e, history),
-        "why": e.why, "warning_signs": list(e.warning_signs), "avoid": list(e.avoid),
-        "question": {"text": e.question.text,
-                     "options": [{"label": o.label, "score": o.score} for o in e.question.options]},
-        "related": list(e.related), "aliases": list(e.aliases),
-        "sources": [{"source": r.source, "item": r.item} for r in e.sources],
-        "previous_ids": [{"id": h.old_id, "title": h.old_title, "change": h.kind, "date": h.date} for h in history],
+    u = pages.urls
+    return {
+        u.export_src("json"): lambda: to_json(pages),
+        u.export_src("csv"): lambda: to_csv(pages),
+        u.export_src("schema.json"): lambda: export_schema_text(u.export_src("schema.json")),
     }
-    if e.disagreement:
-        d = e.disagreement
-        item["disagreement"] = {"summary": d.summary, "advice": d.advice,
-                                "views": [{"source": v.source, "view": v.view} for v in d.views]}
-    return item
 
 
 def data(pages: Pages) -> dict[str, Any]:
-    c = pages.catalog
+    c, u = pages.catalog, pages.urls
+
+    def entry(e: Entry) -> dict[str, Any]:
+        history = c.history.get(e.id, ())
+        return {
+            **e.model_dump(mode="json", exclude_none=True),
+            "url": u.url(u.entry_src(e.id)),
+            "anchors": anchors(e, history),
+            "previous_ids": [{"id": h.old_id, "title": h.old_title, "change": h.kind, "date": h.date} for h in history],
+        }
+
+    latest = pages.history.latest if pages.history else None
+    current = pages.history is None or pages.history.version != "unreleased"
     return {
         "format": FORMAT_VERSION,
         "name": c.settings.name,
-        "categories": [{"id": cat.id, "title": cat.title, "description": cat.description,
-                        "url": pages.url(pages.category_src(cat.id))} for cat in c.categories],
-        "entries": [_entry(e, pages.url(pages.entry_src(e.id)), c.history.get(e.id, ())) for e in c.entries],
-        "retired": [{"id": r.old_id, "title": r.old_title, "change": r.kind, "date": r.date,
-                     "now": r.target.id, "url": pages.url(pages.entry_src(r.old_id))} for r in c.redirects],
-        "sources": [{"id": s.id, "title": s.title, "publisher": s.publisher, "vendor": s.vendor,
-                     "perspective": s.perspective, "file": s.file,
-                     "items": [{"id": i.id, "label": i.label} for i in s.items]} for s in c.sources],
+        "version": latest.version if latest and current else "unreleased",
+        "released": latest.date if latest and current else None,
+        "categories": [{**cat.model_dump(mode="json"), "url": u.url(u.category_src(cat.id))} for cat in c.categories],
+        "entries": [entry(e) for e in c.entries],
+        "retired": [
+            {
+                "id": r.old_id,
+                "title": r.old_title,
+                "change": r.kind,
+                "date": r.date,
+                "now": r.target.id,
+                "url": u.url(u.entry_src(r.old_id)),
+            }
+            for r in c.redirects
+        ],
+        "sources": [s.model_dump(mode="json") for s in c.sources],
     }
 
 
 def to_json(pages: Pages) -> str:
     return json.dumps(data(pages), ensure_ascii=False, indent=1) + "\n"
-
-
-CSV_COLUMNS = ("id", "title", "summary", "category", "severity", "url", "sources", "aliases", "related",
-               "previous_ids")
 
 
 def to_csv(pages: Pages) -> str:
@@ -95,8 +163,12 @@ def to_csv(pages: Pages) -> str:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for e in data(pages)["entries"]:
-        writer.writerow([e["id"], e["title"], e["summary"], e["category"], e["severity"], e["url"],
-                         "; ".join(f"{r['source']}#{r['item']}" for r in e["sources"]),
-                         "; ".join(e["aliases"]), "; ".join(e["related"]),
-                         "; ".join(p["id"] for p in e["previous_ids"])])
+        row = {
+            **e,
+            "sources": "; ".join(f"{r['source']}#{r['item']}" for r in e["sources"]),
+            "aliases": "; ".join(e["aliases"]),
+            "related": "; ".join(e["related"]),
+            "previous_ids": "; ".join(p["id"] for p in e["previous_ids"]),
+        }
+        writer.writerow([row[column] for column in CSV_COLUMNS])
     return out.getvalue()

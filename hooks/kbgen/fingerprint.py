@@ -26,7 +26,7 @@ def words(text: str) -> list[str]:
 
 def run_hashes(text: str) -> set[str]:
     w = words(text)
-    return {hashlib.sha256(" ".join(w[i:i + RUN]).encode()).hexdigest()[:16] for i in range(len(w) - RUN + 1)}
+    return {hashlib.sha256(" ".join(w[i : i + RUN]).encode()).hexdigest()[:16] for i in range(len(w) - RUN + 1)}
 
 
 def items(text: str) -> list[dict[str, str]]:
@@ -64,9 +64,9 @@ def main(argv: list[str] | None = None) -> int:
     if not files:
         print(f"no *.txt files in {args.sources}", file=sys.stderr)
         return 1
-    data = {"run_length": RUN, "sources": [fingerprint(f) for f in files]}
-    args.output.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
-    print(f"{args.output}: {len(files)} sources, {sum(len(s['items']) for s in data['sources'])} items")
+    sources = [fingerprint(f) for f in files]
+    args.output.write_text(json.dumps({"run_length": RUN, "sources": sources}, indent=1) + "\n", encoding="utf-8")
+    print(f"{args.output}: {len(files)} sources, {sum(len(s['items']) for s in sources)} items")
     return 0
 
 

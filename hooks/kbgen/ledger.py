@@ -15,15 +15,18 @@ import re
 import sys
 from pathlib import Path
 
-from . import export
-from .load import load_catalog
-from .model import Catalog
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, get_files, set_exclusions
+
+from . import build, files, settings
+from .load import load
 from .problems import ContentError, Problem, show
 from .render import Pages
+from .urls import Urls, hosted_url
 
 FILE = "published-urls.txt"
 _NATURAL = re.compile(r"(\d+)")
-_COMMENT = re.compile(r"\s#")
 _BAD = re.compile(r"[\s?#\\]|^[a-z][a-z0-9+.-]*:|^//|(^|/)\.\.?(/|$)", re.IGNORECASE)
 HEADER = """\
 # Published-URL ledger: every URL this site has published, relative to the site root.
@@ -33,79 +36,87 @@ HEADER = """\
 """
 
 
-def load_site(content: Path, root: Path | None = None, docs_dir: Path | None = None) -> Catalog:
-    """Load ``content`` (like load_catalog) and check its ledger against the site it would build.
+def config_of(project: Path) -> MkDocsConfig:
+    """The MkDocs configuration of a project folder (its mkdocs.yml), as a build would read it."""
+    return load_config(str(project / "mkdocs.yml"))
 
-    ``docs_dir`` holds the hand-written pages (default: ``docs`` next to ``content``).
-    Raises ContentError listing every problem; called before MkDocs writes anything.
+
+def load_site(config: MkDocsConfig) -> Pages:
+    """Load the project's catalog and check its ledger against the site MkDocs would build.
+
+    Raises ContentError listing every problem of every file, the ledger's included; called before
+    MkDocs writes anything.
     """
-    root = root or content.parent
-    catalog = load_catalog(content, root)
-    problems = check(catalog, content, root, docs_dir if docs_dir is not None else content.parent / "docs")
-    if problems:
+    loaded = load(settings.content_dir(config), Path(config.config_file_path).parent)
+    urls = Urls(loaded.known, config) if loaded.known.path else None
+    problems = loaded.problems + (check(urls, config) if urls else [])
+    if problems or loaded.catalog is None or urls is None:
         raise ContentError(problems)
-    return catalog
+    return build.pages(loaded, urls)
 
 
-def read(file: Path) -> list[tuple[int, int, str]]:
-    """(line, column, url) for every URL line of a ledger; a missing ledger lists nothing."""
-    if not file.is_file():
-        return []
-    out = []
-    for number, line in enumerate(file.read_text(encoding="utf-8-sig").splitlines(), 1):
-        text = _COMMENT.split(line, 1)[0].strip()
-        if text and not text.startswith("#"):
-            out.append((number, len(line) - len(line.lstrip()) + 1, text))
-    return out
+def read(file: Path, root: Path | None = None, display: str | None = None) -> list[tuple[int, int, str]]:
+    """(line, column, url) for every URL line of a ledger; a missing ledger lists nothing. ``root`` is the
+    content folder, ``display`` the path messages name. Raises ContentError for a ledger that cannot be read."""
+    return files.read_ledger(file, root or file.parent, display or file.name) or []
 
 
 def normalise(url: str) -> str:
-    """The hosted form of a site-relative URL: no leading slash, ``x/index.html`` as ``x/``."""
-    url = url.lstrip("/")
+    """The form a ledger line is compared in: no leading slash or ``./``, ``x/index.html`` as ``x/``."""
+    url = url.lstrip("/").removeprefix("./")
     return url[: -len("index.html")] if url == "index.html" or url.endswith("/index.html") else url
 
 
-def site_urls(catalog: Catalog, docs_dir: Path, assets: bool = True) -> set[str]:
-    """Every URL the hosted site will have, computed without MkDocs: generated pages (entries,
-    categories, listings and the redirect pages of old ids), the export, and hand-written files.
-    With ``assets=False``, only what a release publishes and the ledger records: pages and the export."""
-    pages = Pages(catalog, directory_urls=True)
-    urls = {pages.url(src) for src in pages.makers()} | set(export.outputs(pages))
-    for src in _docs(docs_dir):
-        if src.endswith(".md"):
-            urls.add(pages.url(src))
-        elif assets:
-            urls.add(src)
-    return urls
+def site_urls(urls: Urls, config: MkDocsConfig, assets: bool = True) -> set[str]:
+    """Every URL the hosted site will have, as MkDocs gives them: the docs folder's files (``exclude_docs``
+    honoured) and the generated pages and export. With ``assets=False``, only what a release publishes and
+    the ledger records: pages and the export."""
+    generated = list(urls.files.values())
+    set_exclusions(generated, config)
+    files: list[File] = [*get_files(config), *generated]
+    return {
+        normalise(hosted_url(f.src_uri))
+        for f in files
+        if f.inclusion.is_included() and (assets or f.is_documentation_page() or f in generated)
+    }
 
 
-def _docs(docs_dir: Path) -> list[str]:
-    """Site-relative paths of the files in docs_dir, skipping dot files as MkDocs does."""
-    out = []
-    for folder, dirs, files in os.walk(docs_dir, followlinks=True):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
-        rel = Path(folder).relative_to(docs_dir)
-        out += [(rel / f).as_posix() for f in files if not f.startswith(".")]
-    return out
-
-
-def check(catalog: Catalog, content: Path, root: Path, docs_dir: Path) -> list[Problem]:
+def check(urls: Urls, config: MkDocsConfig) -> list[Problem]:
     """A located problem for every ledger line that is malformed or names a URL the site lacks."""
+    root, content = Path(config.config_file_path).parent, settings.content_dir(config)
     file = content / FILE
-    lines = read(file)
-    if not lines:
-        return []
     path = file.relative_to(root).as_posix() if file.is_relative_to(root) else file.as_posix()
-    example = catalog.url(catalog.entries[0].id) if catalog.entries else "about/"
-    urls = site_urls(catalog, docs_dir)
+    try:
+        lines = read(file, content, path)
+    except ContentError as err:
+        return err.problems
+    ids = urls.known.entry_ids
+    example = hosted_url(urls.entry_src(ids[0])) if ids else "about/"
+    found = site_urls(urls, config)
     out = []
     for line, column, url in lines:
         if _BAD.search(url):
-            out.append(Problem(path, line, column, "url", f"expected a URL relative to the site root, such as "
-                               f"'{example}', without #fragment or ?query (got {show(url)})"))
-        elif normalise(url) not in urls:
-            out.append(Problem(path, line, column, "url", f"published URL {url!r} is neither a page nor a redirect; "
-                               "restore it or add a redirect (merge or previous_ids)"))
+            out.append(
+                Problem(
+                    path,
+                    line,
+                    column,
+                    "url",
+                    f"expected a URL relative to the site root, such as "
+                    f"'{example}', without #fragment or ?query (got {show(url)})",
+                )
+            )
+        elif normalise(url) not in found:
+            out.append(
+                Problem(
+                    path,
+                    line,
+                    column,
+                    "url",
+                    f"published URL {url!r} is neither a page nor a redirect; "
+                    "restore it or add a redirect (merge or previous_ids)",
+                )
+            )
     return out
 
 
@@ -113,11 +124,11 @@ def _natural(url: str) -> list[object]:
     return [int(p) if p.isdigit() else p for p in _NATURAL.split(url)]
 
 
-def append(catalog: Catalog, content: Path, docs_dir: Path, today: str) -> list[str]:
+def append(pages: Pages, config: MkDocsConfig, today: str) -> list[str]:
     """Add the site's current page URLs that the ledger lacks, under a dated comment; never remove any."""
-    file = content / FILE
+    file = settings.content_dir(config) / FILE
     known = {normalise(url) for _, _, url in read(file)}
-    new = sorted((u for u in site_urls(catalog, docs_dir, assets=False) if u not in known), key=_natural)
+    new = sorted((u for u in site_urls(pages.urls, config, assets=False) if u not in known), key=_natural)
     if new:
         text = file.read_text(encoding="utf-8-sig") if file.is_file() else HEADER
         text += ("" if text.endswith("\n") else "\n") + f"\n# Published {today}\n"
@@ -128,23 +139,24 @@ def append(catalog: Catalog, content: Path, docs_dir: Path, today: str) -> list[
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="kbgen-ledger", description="Append the site's current URLs to content/" + FILE + " (run it when "
-        "a release is published). It never removes a URL, and refuses to run while a ledgered URL is missing.")
-    parser.add_argument("content", nargs="?", default="content", type=Path, help="content folder (default: content)")
-    parser.add_argument("--docs", type=Path, help="hand-written pages (default: docs next to the content folder)")
+        prog="kbgen-ledger",
+        description="Append the site's current URLs to content/" + FILE + " (run it when "
+        "a release is published). It never removes a URL, and refuses to run while a ledgered URL is missing.",
+    )
+    parser.add_argument("-f", "--config-file", default="mkdocs.yml", type=Path, help="the project's mkdocs.yml")
     parser.add_argument("--date", default=datetime.date.today().isoformat(), help="date for the comment line")
     args = parser.parse_args(argv)
-    content = args.content.resolve()
-    docs = (args.docs or content.parent / "docs").resolve()
+    config = load_config(str(args.config_file))
+    file = os.path.relpath(settings.content_dir(config) / FILE)
     try:
-        catalog = load_site(content, Path.cwd(), docs)
+        pages = load_site(config)
     except ContentError as err:
         for problem in err.problems:
             print(problem, file=sys.stderr)
         print(f"{len(err.problems)} content error(s): the ledger was not changed", file=sys.stderr)
         return 1
-    new = append(catalog, content, docs, args.date)
-    print(f"{args.content / FILE}: added {len(new)} URL(s)" if new else f"{args.content / FILE}: up to date")
+    new = append(pages, config, args.date)
+    print(f"{file}: added {len(new)} URL(s)" if new else f"{file}: up to date")
     return 0
 
 

@@ -3,120 +3,147 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, TypeVar
 
-from . import schema
-from .model import (Catalog, Category, Disagreement, Entry, Option, PreviousId, Question, Ref, Retired,
-                    Settings, Source, SourceItem, View, number, slug)
+from pydantic import BaseModel
+
+from . import validate
+from .model import SLUG_PATTERN, Catalog, Known, Categories, Entry, Retired, Settings, Source, number, slug
+from .releases import Release, version_key
 from .problems import ContentError, Problem, show
-from .yamlfile import Document, Key, load
+from . import files
+from .yamlfile import Document
 
-_HTML = re.compile(r"<[A-Za-z/!?]|javascript:", re.IGNORECASE)
-
-
-def _strings(data: Any, key: Key = ()) -> Iterator[tuple[Key, str]]:
-    if isinstance(data, str):
-        yield key, data
-    elif isinstance(data, dict):
-        for name, value in data.items():
-            yield from _strings(value, (*key, name))
-    elif isinstance(data, list):
-        for i, value in enumerate(data):
-            yield from _strings(value, (*key, i))
+M = TypeVar("M", bound=BaseModel)
 
 
 class _Reader:
-    """Reads and schema-checks files, keeping every problem instead of stopping at the first."""
+    """Reads and validates files, keeping every problem instead of stopping at the first."""
 
-    def __init__(self, root: Path):
-        self.root = root
+    def __init__(self, content: Path, root: Path):
+        self.content = content  # nothing is read from outside it (files.py)
+        self.root = root  # paths in messages are relative to it
         self.problems: list[Problem] = []
         self.rejected: list[Document] = []  # parsed but invalid: still known, so others' references hold
-        self.unreadable: list[Path] = []  # not even parsed: what they claim is unknown
+        self.unreadable = False  # some file could not even be parsed: what it claims is unknown
 
-    def read(self, file: Path, schema_name: str) -> Document | None:
-        rel = file.relative_to(self.root).as_posix() if file.is_relative_to(self.root) else file.as_posix()
+    def read(self, file: Path, kind: type[M]) -> tuple[Document, M] | None:
         try:
-            doc = load(file, rel)
+            doc = files.load_yaml(file, self.content, self._rel(file))
         except ContentError as err:
             self.problems.extend(err.problems)
-            self.unreadable.append(file)
+            self.unreadable = True
             return None
-        found = schema.check(doc, schema_name)
-        for key, text in _strings(doc.data) if _HTML.search(doc.text) else ():
-            match = _HTML.search(text)
-            if match:
-                found.append(doc.problem(key, f"raw HTML or scripts are not allowed in text; write plain words "
-                                              f"(got {show(text[match.start():match.start() + 20])})"))
+        value, found = validate.check(doc, kind)
         self.problems.extend(found)
-        if found:
+        if value is None:
             self.rejected.append(doc)
             return None
-        return doc
+        return doc, value
+
+    def rejected_file(self, file: Path) -> Document | None:
+        """The parsed but invalid document of ``file``, if it was rejected."""
+        return next((d for d in self.rejected if d.path == self._rel(file)), None)
+
+    def _rel(self, file: Path) -> str:
+        return file.relative_to(self.root).as_posix() if file.is_relative_to(self.root) else file.as_posix()
+
+    def files_in(self, folder: Path, *, required: bool = False) -> list[Path]:
+        """The YAML files of a content folder; anything else there (a folder, a link, a device) is a problem."""
+        try:
+            found, problems = files.yaml_files(folder, self.content, self._rel(folder), required=required)
+        except ContentError as err:
+            found, problems = [], err.problems
+        self.problems.extend(problems)
+        self.unreadable = self.unreadable or bool(problems)
+        return found
+
+    def read_all(self, folder: Path, kind: type[M], *, required: bool = False) -> list[tuple[Document, M]]:
+        return [d for f in self.files_in(folder, required=required) if (d := self.read(f, kind))]
 
 
-def _settings(d: dict) -> Settings:
-    q = d["quiz"]
-    return Settings(d["name"], d["id_prefix"], d["path"], d["noun"]["singular"], d["noun"]["plural"],
-                    d["storage_key"], q["title"], q["intro"], q["unsure_label"])
+@dataclass
+class Loaded:
+    catalog: Catalog | None
+    problems: list[Problem] = field(default_factory=list)
+    known: Known = Known(None)
+    releases: tuple[Release, ...] = ()  # oldest first
 
 
-def _entry(d: dict) -> Entry:
-    dis = d.get("disagreement")
-    return Entry(
-        id=d["id"], title=d["title"], summary=d["summary"], category=d["category"], severity=d["severity"],
-        why=d["why"], warning_signs=tuple(d["warning_signs"]), avoid=tuple(d["avoid"]),
-        question=Question(d["question"]["text"],
-                          tuple(Option(o["label"], float(o["score"])) for o in d["question"]["options"])),
-        related=tuple(d.get("related", ())), aliases=tuple(d.get("aliases", ())),
-        sources=tuple(Ref(r["source"], r["item"]) for r in d["sources"]),
-        disagreement=Disagreement(dis["summary"], tuple(View(v["source"], v["view"]) for v in dis["views"]),
-                                  dis["advice"]) if dis else None,
-        previous_ids=tuple(PreviousId(p["id"], p["date"]) for p in d.get("previous_ids", ())),
-    )
+def _raw(doc: Document | None, key: str, pattern: str) -> str | None:
+    value = doc.data.get(key) if doc is not None and isinstance(doc.data, dict) else None
+    return value if isinstance(value, str) and re.fullmatch(pattern, value) else None
 
 
-def _source(d: dict) -> Source:
-    return Source(d["id"], d["title"], d["publisher"], d["vendor"], d["perspective"], d["file"],
-                  tuple(SourceItem(i["id"], i["label"]) for i in d["items"]))
+def _natural(text: str) -> list[Any]:
+    """AB-9 before AB-10: the order pages are listed in, as the catalog lists entries."""
+    return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", text)]
 
 
-def load_catalog(content: Path, root: Path | None = None) -> Catalog:
-    """Load and validate ``content``; raise ContentError listing every problem found.
+def load(content: Path, root: Path | None = None) -> Loaded:
+    """Load and validate ``content``, collecting every problem of every file (never raises for content).
 
     Paths in messages are relative to ``root`` (the project folder) when given.
     """
-    reader = _Reader(root or content.parent)
-    settings_doc = reader.read(content / "catalog.yaml", "catalog.schema.json")
-    categories_doc = reader.read(content / "categories.yaml", "categories.schema.json")
-    source_docs = [d for f in sorted((content / "sources").glob("*.yaml"))
-                   if (d := reader.read(f, "source.schema.json"))]
-    settings = _settings(settings_doc.data) if settings_doc else None
-    # Entries live in a folder named like their URL folder (path in catalog.yaml).
-    entry_files = sorted((content / settings.path).glob("*.yaml")) if settings else []
-    entry_docs = [d for f in entry_files if (d := reader.read(f, "entry.schema.json"))]
-    retired_dir = content / "retired"
-    retired_docs = [d for f in sorted(retired_dir.glob("*.yaml"))
-                    if (d := reader.read(f, "retired.schema.json"))] if retired_dir.is_dir() else []
-    if settings is None or categories_doc is None:
-        raise ContentError(reader.problems)
+    reader = _Reader(content, root or content.parent)
+    settings = reader.read(content / "catalog.yaml", Settings)
+    categories = reader.read(content / "categories.yaml", Categories)
+    sources = reader.read_all(content / "sources", Source, required=True)
+    # Entries live in a folder named like their URL folder (path in catalog.yaml), known even if the file is bad.
+    path = settings[1].path if settings else _raw(reader.rejected_file(content / "catalog.yaml"), "path", SLUG_PATTERN)
+    entry_files = reader.files_in(content / path, required=True) if path else []
+    entries = [d for f in entry_files if (d := reader.read(f, Entry))]
+    retired_files = reader.files_in(content / "retired")
+    retired = [d for f in retired_files if (d := reader.read(f, Retired))]
+    releases = sorted(reader.read_all(content / "releases", Release), key=lambda d: version_key(d[1].version))
     problems = reader.problems
-    problems += _check_ids(settings, entry_docs + retired_docs)
-    problems += _check_unique(categories_doc, [(i, c["id"]) for i, c in enumerate(categories_doc.data)], "id",
-                              "category id")
-    categories = tuple(Category(c["id"], c["title"], c["description"]) for c in categories_doc.data)
-    sources = tuple(_source(d.data) for d in source_docs)
-    for d in source_docs:
-        problems += _check_unique(d, [(i, it["id"]) for i, it in enumerate(d.data["items"])], "id", "item id")
-    problems += _check_references(entry_docs, retired_docs, categories, sources, source_docs, reader,
-                                  {f.stem.upper() for f in entry_files})
-    if problems:
-        raise ContentError(problems)
-    entries = tuple(sorted((_entry(d.data) for d in entry_docs), key=lambda e: number(e.id)))
-    retired = tuple(Retired(d.data["id"], d.data["title"], d.data["merged_into"], d.data["date"],
-                            d.data.get("note", "")) for d in retired_docs)
-    return Catalog(settings, categories, entries, sources, retired)
+    for doc, release in releases:
+        if Path(doc.path).stem != release.version:
+            problems.append(doc.problem(("version",), f"must match the file name: expected {Path(doc.path).stem!r} "
+                                                      f"(got {release.version!r}); releases are written by kbgen-release"))
+    if settings:
+        problems += _check_ids(
+            settings[1], [(d, e.id, e.previous_ids) for d, e in entries] + [(d, r.id, ()) for d, r in retired]
+        )
+    if categories:
+        category_ids = [c.id for c in categories[1].root]
+        problems += _check_unique(categories[0], list(enumerate(category_ids)), "id", "category id")
+    else:  # still known by the raw file, so entries are checked against it
+        raw = reader.rejected_file(content / "categories.yaml")
+        data = raw.data if raw is not None and isinstance(raw.data, list) else []
+        category_ids = [c["id"] for c in data if isinstance(c, dict) and isinstance(c.get("id"), str)]
+    for doc, source in sources:
+        problems += _check_unique(doc, [(i, it.id) for i, it in enumerate(source.items)], "id", "item id")
+    problems += _check_references(
+        entries, retired, category_ids, sources, reader, {f.stem.upper() for f in entry_files}
+    )
+    known = Known(
+        path,
+        tuple(sorted((f.stem.upper() for f in entry_files), key=_natural)),
+        tuple(f.stem.upper() for f in retired_files) + tuple(p.id for _, e in entries for p in e.previous_ids),
+        tuple(category_ids),
+        tuple(r.version for _, r in releases),
+    )
+    if problems or settings is None or categories is None:
+        return Loaded(None, problems, known)
+    catalog = Catalog(
+        settings[1],
+        categories[1].root,
+        tuple(sorted((e for _, e in entries), key=lambda e: number(e.id))),
+        tuple(s for _, s in sources),
+        tuple(r for _, r in retired),
+    )
+    return Loaded(catalog, problems, known, tuple(r for _, r in releases))
+
+
+def load_catalog(content: Path, root: Path | None = None) -> Catalog:
+    """Load and validate ``content``; raise ContentError listing every problem found."""
+    loaded = load(content, root)
+    if loaded.catalog is None:
+        raise ContentError(loaded.problems)
+    return loaded.catalog
 
 
 def _check_unique(doc: Document, pairs: list[tuple[int, str]], name: str, what: str) -> list[Problem]:
@@ -129,17 +156,20 @@ def _check_unique(doc: Document, pairs: list[tuple[int, str]], name: str, what: 
     return out
 
 
-def _check_ids(settings: Settings, docs: list[Document]) -> list[Problem]:
+def _check_ids(settings: Settings, found: list[tuple[Document, str, tuple[Any, ...]]]) -> list[Problem]:
     out = []
     seen: dict[str, str] = {}
-    for doc in docs:
-        ids = [(("id",), doc.data["id"])]
-        ids += [(("previous_ids", i, "id"), p["id"]) for i, p in enumerate(doc.data.get("previous_ids", ()))]
+    for doc, entry_id, previous in found:
+        ids = [(("id",), entry_id)] + [(("previous_ids", i, "id"), p.id) for i, p in enumerate(previous)]
         stem = Path(doc.path).stem
-        if stem != slug(doc.data["id"]):
-            out.append(doc.problem(("id",), f"must match the file name: expected {stem.upper()!r} in {stem}.yaml, "
-                                            f"or rename the file to {slug(doc.data['id'])}.yaml "
-                                            f"(got {doc.data['id']!r})"))
+        if stem != slug(entry_id):
+            out.append(
+                doc.problem(
+                    ("id",),
+                    f"must match the file name: expected {stem.upper()!r} in {stem}.yaml, "
+                    f"or rename the file to {slug(entry_id)}.yaml (got {entry_id!r})",
+                )
+            )
         for key, value in ids:
             if not value.startswith(settings.id_prefix + "-"):
                 out.append(doc.problem(key, f"expected an id starting with {settings.id_prefix}- (got {value!r})"))
@@ -149,69 +179,97 @@ def _check_ids(settings: Settings, docs: list[Document]) -> list[Problem]:
     return out
 
 
-def _check_references(entry_docs: list[Document], retired_docs: list[Document], categories: tuple[Category, ...],
-                      sources: tuple[Source, ...], source_docs: list[Document],
-                      reader: _Reader, file_ids: set[str]) -> list[Problem]:
+def _check_references(
+    entries: list[tuple[Document, Entry]],
+    retired_docs: list[tuple[Document, Retired]],
+    category_ids: list[str],
+    sources: list[tuple[Document, Source]],
+    reader: _Reader,
+    file_ids: set[str],
+) -> list[Problem]:
     out: list[Problem] = []
-    category_ids = [c.id for c in categories]
-    items = {s.id: [i.id for i in s.items] for s in sources}
-    live = {d.data["id"] for d in entry_docs} | file_ids
-    retired = {d.data["id"]: d for d in retired_docs}
+    items = {s.id: [i.id for i in s.items] for _, s in sources}
+    live = {e.id for _, e in entries} | file_ids
+    retired = {r.id: (d, r) for d, r in retired_docs}
     claimed: dict[tuple[str, str], str] = {}
-    # Files rejected by the schema still count as known, so one mistake is reported once, not again
+    # Files rejected by validation still count as known, so one mistake is reported once, not again
     # as "unknown entry" or "item not covered" everywhere else.
     for doc in reader.rejected:
-        data = doc.data if isinstance(doc.data, dict) else {}
+        data: dict[str, Any] = doc.data if isinstance(doc.data, dict) else {}
         if isinstance(data.get("id"), str):
             live.add(data["id"])
         if isinstance(data.get("items"), list) and isinstance(data.get("id"), str):
-            items.setdefault(data["id"], [i.get("id") for i in data["items"] if isinstance(i, dict)])
-        for ref in data.get("sources") or [] if isinstance(data.get("sources"), list) else []:
+            items.setdefault(data["id"], [str(i.get("id")) for i in data["items"] if isinstance(i, dict)])
+        refs = data.get("sources")
+        for ref in refs if isinstance(refs, list) else []:
             if isinstance(ref, dict):
                 claimed.setdefault((str(ref.get("source")), str(ref.get("item"))), str(data.get("id")))
     titles: dict[str, str] = {}
-    for doc in entry_docs:
-        d = doc.data
-        if d["title"] in titles:
-            out.append(doc.problem(("title",), f"the same title is already used by {titles[d['title']]}"))
-        titles.setdefault(d["title"], d["id"])
-        if d["category"] not in category_ids:
-            out.append(doc.problem(("category",), f"must be one of {', '.join(category_ids)} (got {d['category']!r})"))
-        for i, rel in enumerate(d.get("related", ())):
-            if rel == d["id"]:
+    for doc, e in entries:
+        if e.title in titles:
+            out.append(doc.problem(("title",), f"the same title is already used by {titles[e.title]}"))
+        titles.setdefault(e.title, e.id)
+        if category_ids and e.category not in category_ids:
+            out.append(doc.problem(("category",), f"must be one of {', '.join(category_ids)} (got {e.category!r})"))
+        for i, rel in enumerate(e.related):
+            if rel == e.id:
                 out.append(doc.problem(("related", i), f"an entry cannot relate to itself (got {rel!r})"))
             elif rel not in live:
-                hint = f"; it was merged into {retired[rel].data['merged_into']}" if rel in retired else ""
+                hint = f"; it was merged into {retired[rel][1].merged_into}" if rel in retired else ""
                 out.append(doc.problem(("related", i), f"unknown entry {rel!r}{hint}"))
-        for i, ref in enumerate(d["sources"]):
-            if ref["source"] not in items:
-                out.append(doc.problem(("sources", i, "source"),
-                                       f"unknown source; expected one of {', '.join(items)} (got {ref['source']!r})"))
-            elif ref["item"] not in items[ref["source"]]:
-                out.append(doc.problem(("sources", i, "item"), f"unknown item of source {ref['source']}; expected "
-                                       f"one of {', '.join(items[ref['source']])} (got {ref['item']!r})"))
+        for i, ref in enumerate(e.sources):
+            if ref.source not in items:
+                out.append(
+                    doc.problem(
+                        ("sources", i, "source"),
+                        f"unknown source; expected one of {', '.join(items)} (got {ref.source!r})",
+                    )
+                )
+            elif ref.item not in items[ref.source]:
+                out.append(
+                    doc.problem(
+                        ("sources", i, "item"),
+                        f"unknown item of source {ref.source}; expected "
+                        f"one of {', '.join(items[ref.source])} (got {ref.item!r})",
+                    )
+                )
             else:
-                pair = (ref["source"], ref["item"])
+                pair = (ref.source, ref.item)
                 if pair in claimed:
-                    out.append(doc.problem(("sources", i), f"item {ref['item']} of {ref['source']} is already "
-                                           f"covered by {claimed[pair]}; each item belongs to exactly one entry"))
-                claimed.setdefault(pair, d["id"])
-        for i, view in enumerate((d.get("disagreement") or {}).get("views", ())):
-            if view["source"] not in items:
-                out.append(doc.problem(("disagreement", "views", i, "source"),
-                                       f"unknown source; expected one of {', '.join(items)} (got {view['source']!r})"))
-    for doc in source_docs if not reader.unreadable else ():  # an unreadable file may cover them
-        for i, item in enumerate(doc.data["items"]):
-            if (doc.data["id"], item["id"]) not in claimed:
-                out.append(doc.problem(("items", i), f"item {item['id']} is not covered by any entry; "
-                                       "add it to the sources of the entry that covers it"))
-    for rid, doc in retired.items():
-        target, seen = doc.data["merged_into"], [rid]
+                    out.append(
+                        doc.problem(
+                            ("sources", i),
+                            f"item {ref.item} of {ref.source} is already "
+                            f"covered by {claimed[pair]}; each item belongs to exactly one entry",
+                        )
+                    )
+                claimed.setdefault(pair, e.id)
+        for i, view in enumerate(e.disagreement.views if e.disagreement else ()):
+            if view.source not in items:
+                out.append(
+                    doc.problem(
+                        ("disagreement", "views", i, "source"),
+                        f"unknown source; expected one of {', '.join(items)} (got {view.source!r})",
+                    )
+                )
+    if not reader.unreadable:  # an unreadable file may cover them
+        for doc, source in sources:
+            for i, item in enumerate(source.items):
+                if (source.id, item.id) not in claimed:
+                    out.append(
+                        doc.problem(
+                            ("items", i),
+                            f"item {item.id} is not covered by any entry; "
+                            "add it to the sources of the entry that covers it",
+                        )
+                    )
+    for rid, (doc, r) in retired.items():
+        target, seen = r.merged_into, [rid]
         while target in retired and target not in seen:
             seen.append(target)
-            target = retired[target].data["merged_into"]
+            target = retired[target][1].merged_into
         if target in seen:
-            out.append(doc.problem(("merged_into",), f"merge cycle: {' -> '.join(seen + [target])}"))
+            out.append(doc.problem(("merged_into",), f"merge cycle: {' -> '.join([*seen, target])}"))
         elif target not in live:
             out.append(doc.problem(("merged_into",), f"unknown entry {target!r}: merge into an existing entry"))
     return out

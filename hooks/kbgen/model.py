@@ -1,49 +1,266 @@
-"""The catalog as typed, immutable objects, with the look-ups every page needs built once."""
+"""One definition per kind of content: typed, immutable pydantic models.
+
+Validation (with located errors: ``validate.py``), the objects templates use, the editor JSON
+Schemas (``schemas.py`` writes them) and the export all come from these classes. Adding a field
+to every entry means: a field here, the template that shows it, and its line on the Data page.
+"""
 
 from __future__ import annotations
 
+import datetime
+import re
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Annotated, Literal
 
-SEVERITIES = ("high", "medium", "low")
-WEIGHT = {"high": 3, "medium": 2, "low": 1}
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, RootModel, Strict, StringConstraints
+from pydantic_core import PydanticCustomError
 
+SEVERITIES = ("high", "medium", "low")  # display order
+Severity = Literal["low", "medium", "high"]
+# How much each severity counts in the self-assessment; the quiz page explains the score from this.
+WEIGHT: dict[str, int] = {"high": 3, "medium": 2, "low": 1}
 
-@dataclass(frozen=True)
-class Option:
-    label: str
-    score: float
-
-
-@dataclass(frozen=True)
-class Question:
-    text: str
-    options: tuple[Option, ...]
-
-
-@dataclass(frozen=True)
-class Ref:
-    source: str
-    item: str
+ID_PATTERN = r"^[A-Z][A-Z0-9]*-[1-9][0-9]*$"
+SLUG_PATTERN = r"^[a-z][a-z0-9-]*$"
+DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+_HTML = re.compile(r"<[A-Za-z/!?]|javascript:", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class View:
-    source: str
-    view: str
+def _check_plain(text: str, multiline: bool) -> str:
+    match = _HTML.search(text)
+    if match:
+        got = repr(text[match.start() : match.start() + 20])
+        raise PydanticCustomError(
+            "plain_text", "raw HTML or scripts are not allowed in text; write plain words (got {got})", {"got": got}
+        )
+    if not multiline and "\n" in text.strip():
+        raise PydanticCustomError("one_line", "must be one line: remove the line break")
+    return text
 
 
-@dataclass(frozen=True)
-class Disagreement:
-    summary: str
-    views: tuple[View, ...]
-    advice: str
+def _one_line(text: str) -> str:
+    return _check_plain(text, multiline=False)
 
 
-@dataclass(frozen=True)
-class PreviousId:
-    id: str
-    date: str
+def _paragraphs(text: str) -> str:
+    return _check_plain(text, multiline=True)
+
+
+def _real_date(text: str) -> str:
+    try:
+        datetime.date.fromisoformat(text)
+    except ValueError as err:  # worded as yamlfile words an unquoted date
+        raise PydanticCustomError(
+            "real_date", "expected a real date such as 2026-01-31 (got {got}: {why})", {"got": repr(text), "why": str(err)}
+        ) from None
+    return text
+
+
+def _unique(items: tuple) -> tuple:
+    seen: set = set()
+    for i, item in enumerate(items):
+        if item in seen:
+            raise PydanticCustomError(
+                "unique", "item {index} repeats an earlier item (got {got})", {"index": i, "got": repr(item)}
+            )
+        seen.add(item)
+    return items
+
+
+def _size(low: int, high: int) -> StringConstraints:
+    return StringConstraints(min_length=low, max_length=high)
+
+
+ONE_LINE, PARAGRAPHS = AfterValidator(_one_line), AfterValidator(_paragraphs)
+UNIQUE, UNIQUE_SCHEMA = AfterValidator(_unique), Field(json_schema_extra={"uniqueItems": True})
+
+# Plain text of bounded length: no HTML; one line unless made of paragraphs.
+Id = Annotated[
+    str,
+    Strict(),
+    StringConstraints(pattern=ID_PATTERN),
+    Field(description="Stable id, like AB-12. Never reused, never renumbered."),
+]
+Slug = Annotated[str, Strict(), StringConstraints(pattern=SLUG_PATTERN)]
+Date = Annotated[str, Strict(), StringConstraints(pattern=DATE_PATTERN), AfterValidator(_real_date)]
+ShortId = Annotated[str, Strict(), _size(1, 20), ONE_LINE]
+Label = Annotated[str, Strict(), _size(1, 120), ONE_LINE]
+Title = Annotated[str, Strict(), _size(3, 90), ONE_LINE]
+Line = Annotated[str, Strict(), _size(3, 400), ONE_LINE]
+Alias = Annotated[str, Strict(), _size(2, 40), ONE_LINE]
+Score = Annotated[
+    float, Strict(), Field(ge=0, le=1, allow_inf_nan=False, description="1 = not exposed, 0 = fully exposed.")
+]
+# Words that go into headings and links: letters, spaces and hyphens only, so they cannot carry markup.
+Word = Annotated[str, Strict(), StringConstraints(min_length=1, max_length=40, pattern=r"^\w[\w '-]*$")]
+
+
+class Model(BaseModel):
+    """Unknown fields are errors; values never change once loaded."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Option(Model):
+    label: Label
+    score: Score
+
+
+class Question(Model):
+    text: Annotated[str, Strict(), _size(10, 250), ONE_LINE]
+    options: Annotated[tuple[Option, ...], Field(min_length=2, max_length=5)]
+
+
+class Ref(Model):
+    """One item of one source article: the provenance of an entry."""
+
+    source: Slug
+    item: ShortId
+
+
+class View(Model):
+    source: Slug
+    view: Line
+
+
+class Disagreement(Model):
+    summary: Line
+    views: Annotated[tuple[View, ...], Field(min_length=2)]
+    advice: Annotated[str, Strict(), _size(10, 1000), PARAGRAPHS]
+
+
+class PreviousId(Model):
+    id: Id
+    date: Date
+
+
+class Entry(Model):
+    """One entry of the catalog: one YAML file in the entries folder (content/<path>/), named after its id
+    in lower case."""
+
+    id: Id
+    title: Title
+    summary: Annotated[
+        str, Strict(), _size(10, 200), ONE_LINE, Field(description="One line, shown in listings and link previews.")
+    ]
+    category: Annotated[Slug, Field(description="Id of a category in content/categories.yaml.")]
+    severity: Severity
+    why: Annotated[
+        str,
+        Strict(),
+        _size(20, 1500),
+        PARAGRAPHS,
+        Field(description="Why it hurts (plain text; blank lines separate paragraphs)."),
+    ]
+    warning_signs: Annotated[
+        tuple[Line, ...],
+        Field(
+            min_length=1,
+            max_length=12,
+            description="Observable signs. Append new ones at the end: anchors are numbered.",
+        ),
+    ]
+    avoid: Annotated[
+        tuple[Line, ...],
+        Field(
+            min_length=1,
+            max_length=12,
+            description="Concrete steps, most important first. Append new ones at the end: anchors are numbered.",
+        ),
+    ]
+    question: Question
+    related: Annotated[tuple[Id, ...], UNIQUE, UNIQUE_SCHEMA] = ()
+    aliases: Annotated[tuple[Alias, ...], UNIQUE, UNIQUE_SCHEMA, Field(description="Words readers search with.")] = ()
+    sources: Annotated[tuple[Ref, ...], Field(min_length=1)]
+    disagreement: Disagreement | None = None
+    previous_ids: Annotated[
+        tuple[PreviousId, ...],
+        Field(description="Earlier ids of this entry (renames). Their URLs keep redirecting here."),
+    ] = ()
+
+    @property
+    def slug(self) -> str:
+        return slug(self.id)
+
+
+class Retired(Model):
+    """An entry merged into another: one YAML file under content/retired/. Its URL keeps forwarding to the
+    entry it was merged into."""
+
+    id: Id
+    title: Title
+    merged_into: Id
+    date: Date
+    note: Annotated[str, Strict(), _size(0, 400), PARAGRAPHS] = ""
+
+
+class Category(Model):
+    id: Slug
+    title: Annotated[str, Strict(), _size(3, 60), ONE_LINE]
+    description: Annotated[str, Strict(), _size(10, 400), ONE_LINE]
+
+
+class Categories(RootModel[tuple[Category, ...]]):
+    """content/categories.yaml: the categories, in display order."""
+
+    model_config = ConfigDict(frozen=True)
+    root: Annotated[tuple[Category, ...], Field(min_length=1)]
+
+
+class SourceItem(Model):
+    id: Annotated[ShortId, Field(description="As the article numbers it: 1, 2, ... or b1, b2 for bullets.")]
+    label: Annotated[str, Strict(), _size(3, 120), ONE_LINE]
+
+
+class Source(Model):
+    """One source article: one YAML file under content/sources/, named after its id."""
+
+    id: Slug
+    title: Annotated[str, Strict(), _size(3, 120), ONE_LINE]
+    publisher: Annotated[str, Strict(), _size(3, 200), ONE_LINE, Field(description="What kind of publisher wrote it.")]
+    vendor: Annotated[
+        bool, Strict(), Field(description="True when the publisher sells the service the article discusses.")
+    ]
+    perspective: Annotated[str, Strict(), _size(10, 800), PARAGRAPHS]
+    file: Annotated[
+        str,
+        Strict(),
+        StringConstraints(pattern=r"^[A-Za-z0-9_.-]+$"),
+        Field(description="File name of the source's text copy."),
+    ]
+    items: Annotated[tuple[SourceItem, ...], Field(min_length=1)]
+
+
+class Noun(Model):
+    singular: Word
+    plural: Word
+
+
+class QuizSettings(Model):
+    title: Annotated[str, Strict(), _size(3, 80), ONE_LINE]
+    intro: Annotated[str, Strict(), _size(10, 600), PARAGRAPHS]
+    unsure_label: Annotated[
+        str, Strict(), _size(2, 60), ONE_LINE, Field(description="The answer that does not count against the reader.")
+    ]
+
+
+class Settings(Model):
+    """content/catalog.yaml: the words and settings that make a catalog about one topic."""
+
+    name: Annotated[str, Strict(), _size(3, 80), ONE_LINE]
+    id_prefix: Annotated[str, Strict(), StringConstraints(pattern=r"^[A-Z][A-Z0-9]*$")]
+    path: Annotated[
+        Slug, Field(description="URL folder of entry pages, and the content folder that holds their YAML files.")
+    ]
+    noun: Noun
+    storage_key: Annotated[
+        str,
+        Strict(),
+        StringConstraints(pattern=r"^[a-z0-9-]+$"),
+        Field(description="Namespace for answers kept in the browser."),
+    ]
+    quiz: QuizSettings
 
 
 def slug(entry_id: str) -> str:
@@ -55,87 +272,13 @@ def number(entry_id: str) -> int:
 
 
 @dataclass(frozen=True)
-class Entry:
-    id: str
-    title: str
-    summary: str
-    category: str
-    severity: str
-    why: str
-    warning_signs: tuple[str, ...]
-    avoid: tuple[str, ...]
-    question: Question
-    related: tuple[str, ...] = ()
-    aliases: tuple[str, ...] = ()
-    sources: tuple[Ref, ...] = ()
-    disagreement: Disagreement | None = None
-    previous_ids: tuple[PreviousId, ...] = ()
-
-    @property
-    def slug(self) -> str:
-        return slug(self.id)
-
-
-@dataclass(frozen=True)
-class Retired:
-    """An entry merged into another; its page stays and forwards."""
-
-    id: str
-    title: str
-    merged_into: str
-    date: str
-    note: str = ""
-
-    @property
-    def slug(self) -> str:
-        return slug(self.id)
-
-
-@dataclass(frozen=True)
-class Category:
-    id: str
-    title: str
-    description: str
-
-
-@dataclass(frozen=True)
-class SourceItem:
-    id: str
-    label: str
-
-
-@dataclass(frozen=True)
-class Source:
-    id: str
-    title: str
-    publisher: str
-    vendor: bool
-    perspective: str
-    file: str
-    items: tuple[SourceItem, ...]
-
-
-@dataclass(frozen=True)
-class Settings:
-    name: str
-    id_prefix: str
-    path: str
-    noun: str
-    nouns: str
-    storage_key: str
-    quiz_title: str
-    quiz_intro: str
-    unsure_label: str
-
-
-@dataclass(frozen=True)
 class Redirect:
     """An old id whose URL must keep working: renamed or merged."""
 
     old_id: str
     old_title: str
     target: Entry
-    kind: str  # "renamed" or "merged"
+    kind: Literal["renamed", "merged"]
     date: str
     note: str = ""
 
@@ -145,7 +288,21 @@ class Redirect:
 
 
 @dataclass(frozen=True)
+class Known:
+    """What the files say has a page, even where they are invalid, so the published-URL check can run
+    alongside every other check (an entry with a typo still has its address)."""
+
+    path: str | None
+    entry_ids: tuple[str, ...] = ()
+    old_ids: tuple[str, ...] = ()
+    category_ids: tuple[str, ...] = ()
+    versions: tuple[str, ...] = ()  # released versions, oldest first
+
+
+@dataclass(frozen=True)
 class Catalog:
+    """The validated content of one catalog, with the look-ups every page needs built once."""
+
     settings: Settings
     categories: tuple[Category, ...]
     entries: tuple[Entry, ...]
@@ -199,7 +356,3 @@ class Catalog:
         for r in self.redirects:
             out.setdefault(r.target.id, []).append(r)
         return {k: tuple(v) for k, v in out.items()}
-
-    def url(self, entry_id: str) -> str:
-        """Site-relative URL of an entry page, from its id alone."""
-        return f"{self.settings.path}/{slug(entry_id)}/"

@@ -1,7 +1,7 @@
 """Render catalog pages as Markdown (with escaped HTML blocks) from the Jinja templates in ``templates/``.
 
-Links between pages are Markdown links to source files (``<path>/<id>.md``), so MkDocs
-checks them and writes the right URL for hosted and offline builds alike.
+Links between pages are Markdown links to source files, so MkDocs checks them and writes the
+right URL for hosted and offline builds alike; raw HTML gets its URLs from ``Urls`` (MkDocs' files).
 """
 
 from __future__ import annotations
@@ -9,16 +9,34 @@ from __future__ import annotations
 import html
 import json
 import re
-from functools import cache, partial
+from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 from markupsafe import Markup
 
 from .model import SEVERITIES, WEIGHT, Catalog, Entry, Redirect
+from .urls import Urls
+
+if TYPE_CHECKING:
+    from .releases import History
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()!|#])")
+TITLE = "title"  # the anchor of an entry page's heading
+
+
+# The parts of an entry a reader is told about when they change, in the words the notes use.
+PARTS = {"title": "title", "summary": "summary", "category": "category", "severity": "severity",
+         "question": "question or options", "warning_signs": "warning signs", "avoid": "steps",
+         "why": "why it hurts", "sources": "sources", "related": "related entries", "aliases": "search words",
+         "disagreement": "where sources differ", "ask_provider": "questions for the provider"}
+
+
+def release_anchor(version: str) -> str:
+    """The fragment of a release on the What-changed page (releases.anchor, without importing it)."""
+    return "v" + version.replace(".", "-")
 
 
 def md(text: str) -> Markup:
@@ -30,114 +48,126 @@ def paragraphs(text: str) -> list[str]:
     return [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
 
 
+@dataclass(frozen=True)
+class Section:
+    """One section of an entry page: its fixed anchor, its heading, and the anchors of its numbered items."""
+
+    anchor: str
+    heading: str
+    items: tuple[str, ...] = ()
+
+
+def sections(e: Entry, history: tuple[Redirect, ...], nouns: str) -> tuple[Section, ...]:
+    """The sections of an entry page, in page order: this list drives both the page and the export's anchors."""
+    out = [
+        Section("why", "Why it hurts"),
+        Section("warning-signs", "Warning signs", tuple(f"sign-{i}" for i in range(1, len(e.warning_signs) + 1))),
+        Section("avoid", "How to avoid it", tuple(f"step-{i}" for i in range(1, len(e.avoid) + 1))),
+    ]
+    out += [Section("disagreement", "Where the sources differ")] if e.disagreement else []
+    out += [Section("self-check", "Ask yourself")]
+    out += [Section("related", f"Related {nouns}")] if e.related else []
+    out += [Section("sources", "Where this comes from")]
+    out += [Section("history", "History", tuple(f"history-{h.slug}" for h in history))] if history else []
+    return tuple(out)
+
+
+def anchors(e: Entry, history: tuple[Redirect, ...]) -> list[str]:
+    """The fixed fragment ids of an entry page, in page order: its deep-link targets."""
+    return [TITLE] + [a for s in sections(e, history, "") for a in (s.anchor, *s.items)]
+
+
 @cache
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
-        autoescape=True, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
     )
-    env.filters.update(md=md, paragraphs=paragraphs, tojson_attr=lambda v: json.dumps(v, ensure_ascii=False))
-    env.globals.update(SEVERITIES=SEVERITIES, WEIGHT=WEIGHT)
+    env.filters.update(md=md, paragraphs=paragraphs)
+    env.globals.update(SEVERITIES=SEVERITIES, WEIGHT=WEIGHT, TITLE=TITLE)
     return env
 
 
+def front(**meta: object) -> Markup:
+    """YAML front matter; values written as JSON, which YAML reads as is. Everything beyond ASCII is
+    escaped: line separators such as NEL (U+0085) would otherwise end the front matter early."""
+    lines = ["---"] + [f"{k}: {json.dumps(v)}" for k, v in meta.items()] + ["---", ""]
+    return Markup("\n".join(lines))
+
+
+def citation(e: Entry, site: str, version: str) -> str:
+    """How an entry is cited, up to its address (added by the page, which knows where it is read):
+    ``AB-4, "Title", Site 2026.1, ``. The Data page documents this form."""
+    return f'{e.id}, "{e.title}", {site} {version if version != "unreleased" else "(unreleased)"}, '
+
+
 class Pages:
-    """Source paths of generated pages, and Markdown for each, for one catalog."""
+    """Markdown for each generated page of one catalog."""
 
-    def __init__(self, catalog: Catalog, directory_urls: bool = True):
+    def __init__(self, catalog: Catalog, urls: Urls):
         self.catalog = catalog
-        self.path = catalog.settings.path
-        self.directory_urls = directory_urls
+        self.urls = urls
+        self.history: History | None = None  # the releases, set once the export can be compared with them
 
-    # Where each page lives, as a Markdown source path (MkDocs turns it into a URL).
-    def entry_src(self, entry_id: str) -> str:
-        return f"{self.path}/{entry_id.lower()}.md"
+    def render(self, template: str, src: str, **context: Any) -> str:
+        u = self.urls
+        return (
+            environment()
+            .get_template(template)
+            .render(
+                c=self.catalog,
+                s=self.catalog.settings,
+                urls=u,
+                front=front,
+                link=lambda to: u.link(src, to),
+                href=lambda to: u.href(src, to),
+                **context,
+            )
+        )
 
-    def category_src(self, category_id: str) -> str:
-        return f"categories/{category_id}.md"
-
-    index_src = property(lambda self: f"{self.path}/index.md")
-    sources_src = "sources.md"
-    quiz_src = "self-assessment.md"
-
-    def link(self, from_src: str, to_src: str) -> str:
-        """A relative Markdown link target from one source page to another."""
-        return _relative(to_src, from_src.rpartition("/")[0])
-
-    def url(self, src: str) -> str:
-        """Site-relative URL MkDocs gives the page built from ``src``."""
-        stem = src.removesuffix(".md")
-        if not self.directory_urls:
-            return stem + ".html"
-        if stem == "index" or stem.endswith("/index"):
-            return stem.removesuffix("index")
-        return stem + "/"
-
-    def href(self, from_src: str, to_src: str) -> str:
-        """A relative URL for raw HTML (where MkDocs does not rewrite links)."""
-        here, there = self.url(from_src), self.url(to_src)
-        base = here.rstrip("/") if self.directory_urls else here.rpartition("/")[0]
-        rel = _relative(there.rstrip("/"), base) or "."
-        return rel + "/" if there.endswith("/") or not there else rel
-
-    def _render(self, template: str, src: str, **context) -> str:
-        return environment().get_template(template).render(
-            c=self.catalog, s=self.catalog.settings, pages=self, front=_front,
-            link=lambda to: self.link(src, to), href=lambda to: self.href(src, to), **context)
-
-    def entry(self, entry: Entry) -> str:
-        return self._render("entry.md.j2", self.entry_src(entry.id), e=entry)
+    def entry(self, e: Entry) -> str:
+        history = self.catalog.history.get(e.id, ())
+        added, changed = self.history.entry_history.get(e.id, (None, None)) if self.history else (None, None)
+        return self.render(
+            "entry.md.j2",
+            self.urls.entry_src(e.id),
+            e=e,
+            history=history,
+            sections=sections(e, history, self.catalog.settings.noun.plural),
+            added=added,
+            changed=changed,
+            anchor=release_anchor,
+        )
 
     def category(self, category_id: str) -> str:
         cat = self.catalog.category_by_id[category_id]
-        return self._render("category.md.j2", self.category_src(cat.id), cat=cat,
-                            entries=self.catalog.by_category[cat.id])
+        return self.render(
+            "category.md.j2", self.urls.category_src(cat.id), cat=cat, entries=self.catalog.by_category[cat.id]
+        )
 
     def index(self) -> str:
-        return self._render("index.md.j2", self.index_src)
+        return self.render("index.md.j2", self.urls.index_src)
 
     def sources(self) -> str:
-        return self._render("sources.md.j2", self.sources_src)
+        return self.render("sources.md.j2", self.urls.sources_src)
 
-    def quiz(self) -> str:
-        from .quiz import data  # quiz builds on Pages, so it is imported when needed
-
-        return self._render("quiz.md.j2", self.quiz_src, data=data(self))
+    def changes(self) -> str:
+        """The What-changed page: every release, newest first, and work not yet released."""
+        notes = list(reversed(self.history.notes)) if self.history else []
+        return self.render("changes.md.j2", self.urls.changes_src, notes=notes, history=self.history,
+                           anchor=release_anchor, parts=PARTS)
 
     def redirect(self, r: Redirect) -> str:
-        return self._render("redirect.md.j2", self.entry_src(r.old_id), r=r)
+        return self.render("redirect.md.j2", self.urls.entry_src(r.old_id), r=r)
+
+    def version(self, page_src: str) -> str:
+        """Which version the reader is looking at, for a hand-written page (the home page)."""
+        return self.render("version.md.j2", page_src, history=self.history)
 
     def overview(self, page_src: str) -> str:
         """The category by severity grid, for a hand-written page (the home page)."""
-        return self._render("overview.md.j2", page_src)
-
-    def makers(self) -> dict[str, Callable[[], str]]:
-        """Every generated page's source path, with what renders it (the paths alone cost nothing)."""
-        out: dict[str, Callable[[], str]] = {
-            self.entry_src(e.id): partial(self.entry, e) for e in self.catalog.entries}
-        out.update({self.category_src(c.id): partial(self.category, c.id) for c in self.catalog.categories})
-        out[self.index_src] = self.index
-        out[self.sources_src] = self.sources
-        out[self.quiz_src] = self.quiz
-        out.update({self.entry_src(r.old_id): partial(self.redirect, r) for r in self.catalog.redirects})
-        return out
-
-    def all(self) -> dict[str, str]:
-        """Every generated Markdown page, by source path."""
-        return {src: make() for src, make in self.makers().items()}
-
-
-def _relative(path: str, start: str) -> str:
-    """posixpath.relpath for clean site-relative paths, without its file-system work (hot: every link)."""
-    to, here = path.split("/") if path else [], start.split("/") if start else []
-    common = 0
-    while common < min(len(to), len(here)) and to[common] == here[common]:
-        common += 1
-    return "/".join([".."] * (len(here) - common) + to[common:])
-
-
-def _front(**meta: object) -> Markup:
-    """YAML front matter; values written as JSON, which YAML reads as is."""
-    lines = ["---"] + [f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in meta.items()] + ["---", ""]
-    return Markup("\n".join(lines))
+        return self.render("overview.md.j2", page_src)

@@ -1,0 +1,246 @@
+"""Releases: the catalog as published at each version, and what changed between versions.
+
+Each release is a snapshot of the export in ``content/releases/<version>.yaml`` (``kbgen-release``
+writes it), so readers and tools can see what changed under a link or a citation, and an
+integration can pin one version's data. Versions are calendar versions: ``YEAR.N``, the N-th
+release of that year (``2026.1``, ``2026.2``, ``2027.1``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property, partial
+from typing import TYPE_CHECKING, Annotated, Any
+from xml.etree import ElementTree
+
+from pydantic import Field, Strict, StringConstraints
+
+from .export import Change, Export
+from .model import Date, Id, Model
+from .render import PARTS, release_anchor
+
+if TYPE_CHECKING:
+    from .urls import Urls
+
+VERSION_PATTERN = r"^(20[0-9]{2})\.([1-9][0-9]{0,2})$"
+Version = Annotated[str, Strict(), StringConstraints(pattern=VERSION_PATTERN),
+                    Field(description="A calendar version: YEAR.N, the N-th release of that year.")]
+UNRELEASED = "unreleased"
+def version_key(version: str) -> tuple[int, int]:
+    match = re.match(VERSION_PATTERN, version)
+    if not match:
+        raise ValueError(f"expected a version such as 2026.1 (got {version!r})")
+    return int(match.group(1)), int(match.group(2))
+
+
+anchor = release_anchor  # the fragment of a release on the What-changed page
+
+
+class IdChange(Model):
+    now: Id = Field(description="The live entry the old id leads to.")
+    change: Change
+
+
+class Mapping(Model):
+    """releases/<version>/changes.json: what became of each entry id since the release before (from)."""
+
+    from_: Version | None = Field(alias="from", description="The release before; null for the first release.")
+    to: Version
+    ids: dict[str, IdChange] = Field(description="Old ids that were renamed or merged, with the entry they lead to.")
+    added: tuple[Id, ...] = Field(description="Entries new in this release.")
+    changed: dict[str, tuple[str, ...]] = Field(
+        description="Entries changed in this release, with the fields that changed (names as in the export).")
+
+
+class Release(Model):
+    """content/releases/<version>.yaml: the catalog as released, written by kbgen-release (do not edit)."""
+
+    version: Version
+    date: Date
+    catalog: Export
+
+
+@dataclass(frozen=True)
+class Changed:
+    id: str
+    title: str
+    old_id: str
+    old_title: str
+    parts: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Diff:
+    """What one catalog changed against an earlier one, by entry."""
+
+    added: tuple[tuple[str, str], ...] = ()  # (id, title)
+    merged: tuple[tuple[str, str, str], ...] = ()  # (old id, old title, into id)
+    renamed: tuple[tuple[str, str, str], ...] = ()  # (old id, new id, title)
+    changed: tuple[Changed, ...] = ()
+
+    @property
+    def empty(self) -> bool:
+        return not (self.added or self.merged or self.renamed or self.changed)
+
+    def summary(self) -> str:
+        counts = [(len(self.added), "added"), (len(self.merged), "merged"), (len(self.renamed), "renamed"),
+                  (len(self.changed), "changed")]
+        words = [f"{n} {what}" for n, what in counts if n]
+        return ", ".join(words) if words else "no change to the entries"
+
+    def mapping(self, old: str | None, new: str) -> dict[str, Any]:
+        """The machine-readable mapping between two versions (the export schema describes it)."""
+        return {
+            "from": old, "to": new,
+            "ids": {**{o: {"now": n, "change": "renamed"} for o, n, _ in self.renamed},
+                    **{o: {"now": n, "change": "merged"} for o, _, n in self.merged}},
+            "added": [i for i, _ in self.added],
+            "changed": {c.id: list(c.parts) for c in self.changed},
+        }
+
+
+def _comparable(entry: dict[str, Any], part: str) -> Any:
+    return entry.get(part)
+
+
+def diff(old: dict[str, Any] | None, new: dict[str, Any]) -> Diff:
+    """Compare two exports (``Export`` data): entries added, merged, renamed, and which parts changed."""
+    before = {e["id"]: e for e in (old or {}).get("entries", [])}
+    after = {e["id"]: e for e in new["entries"]}
+    now = {r["id"]: r for r in new.get("retired", [])}
+    renamed = [(i, now[i]["now"], after[now[i]["now"]]["title"]) for i in before
+               if i not in after and i in now and now[i]["change"] == "renamed" and now[i]["now"] in after]
+    merged = [(i, before[i]["title"], now[i]["now"]) for i in before
+              if i not in after and i in now and now[i]["change"] == "merged"]
+    successor = {o: n for o, n, _ in renamed}
+    targets = set(successor.values())
+    added = [(i, e["title"]) for i, e in after.items() if i not in before and i not in targets] if old else []
+    changed = []
+    for old_id, entry in before.items():
+        new_id = successor.get(old_id, old_id)
+        if new_id not in after:
+            continue
+        parts = tuple(part for part in PARTS if _comparable(entry, part) != _comparable(after[new_id], part))
+        if parts:
+            changed.append(Changed(new_id, after[new_id]["title"], old_id, entry["title"], parts))
+    return Diff(tuple(added), tuple(merged), tuple(renamed), tuple(changed))
+
+
+@dataclass(frozen=True)
+class Notes:
+    """One release (or the work not yet released) and what it changed against the release before."""
+
+    version: str
+    date: str | None
+    diff: Diff
+    previous: str | None
+
+
+@dataclass
+class History:
+    """Every release, oldest first, and the current catalog compared with the latest."""
+
+    releases: tuple[Release, ...]
+    current: dict[str, Any]  # the current export data
+    notes: list[Notes] = field(init=False)
+
+    def __post_init__(self) -> None:
+        out, previous = [], None
+        for r in self.releases:
+            data = r.catalog.model_dump(mode="json", exclude_none=True)
+            out.append(Notes(r.version, r.date, diff(previous[1] if previous else None, data),
+                             previous[0] if previous else None))
+            previous = (r.version, data)
+        pending = diff(previous[1] if previous else None, self.current)
+        if previous is None or not pending.empty:
+            out.append(Notes(UNRELEASED, None, pending, previous[0] if previous else None))
+        self.notes = out
+
+    @property
+    def latest(self) -> Release | None:
+        return self.releases[-1] if self.releases else None
+
+    @property
+    def version(self) -> str:
+        """The version this build shows: the latest release, unless work is pending since it."""
+        return self.releases[-1].version if self.releases and self.notes[-1].version != UNRELEASED else UNRELEASED
+
+    @cached_property
+    def entry_history(self) -> dict[str, tuple[str | None, str | None]]:
+        """For each current entry id: the version that added it and the last that changed it (or unreleased)."""
+        first: dict[str, str] = {}
+        last: dict[str, str] = {}
+        names: dict[str, str] = {}  # an old id's current id, through renames
+        for n in self.notes:
+            for old, new, _ in n.diff.renamed:
+                names[old] = new
+                first[new] = first.pop(old, n.version)
+                last[new] = n.version
+            for entry_id, _ in n.diff.added:
+                first.setdefault(entry_id, n.version)
+                last[entry_id] = n.version
+            for c in n.diff.changed:
+                last[c.id] = n.version
+            for _, _, into in n.diff.merged:
+                last[into] = n.version
+            if n.previous is None and n.version != UNRELEASED:  # the first release adds everything it holds
+                for e in self.releases[0].catalog.entries:
+                    first.setdefault(e.id, n.version)
+                    last.setdefault(e.id, n.version)
+        return {e["id"]: (first.get(e["id"]), last.get(e["id"])) for e in self.current["entries"]}
+
+
+def feed(history: History, urls: Urls, site: str) -> str:
+    """An Atom feed of the releases, newest first, with absolute addresses (RFC 4287)."""
+    atom = "http://www.w3.org/2005/Atom"
+    ElementTree.register_namespace("", atom)
+    notes_url, feed_url = urls.absolute(urls.changes_src), urls.absolute(urls.feed_src)
+    released = [n for n in history.notes if n.version != UNRELEASED]
+
+    def add(parent: ElementTree.Element, tag: str, text: str | None = None, **attrs: str) -> ElementTree.Element:
+        node = ElementTree.SubElement(parent, f"{{{atom}}}{tag}", attrs)
+        node.text = text
+        return node
+
+    root = ElementTree.Element(f"{{{atom}}}feed")
+    add(root, "id", feed_url)
+    add(root, "title", f"{site}: releases")
+    add(root, "updated", f"{released[-1].date if released else '1970-01-01'}T00:00:00Z")
+    add(root, "link", rel="self", href=feed_url, type="application/atom+xml")
+    add(root, "link", rel="alternate", href=notes_url, type="text/html")
+    add(add(root, "author"), "name", site)
+    for n in reversed(released):
+        item = add(root, "entry")
+        address = f"{notes_url}#{anchor(n.version)}"
+        add(item, "id", address)
+        add(item, "title", f"{site} {n.version}")
+        add(item, "updated", f"{n.date}T00:00:00Z")
+        add(item, "link", rel="alternate", href=address, type="text/html")
+        add(item, "summary", first_release(history) if n.previous is None else n.diff.summary())
+    ElementTree.indent(root)
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + ElementTree.tostring(root, encoding="unicode") + "\n"
+
+
+def first_release(history: History) -> str:
+    catalog = history.releases[0].catalog
+    return f"The first release: {len(catalog.entries)} entries in {len(catalog.categories)} categories."
+
+
+def outputs(history: History, urls: Urls, site: str) -> dict[str, Callable[[], str]]:
+    """The feed, and each release's pinned export and its mapping from the release before."""
+    out: dict[str, Callable[[], str]] = {urls.feed_src: lambda: feed(history, urls, site)}
+    for release, notes in zip(history.releases, history.notes, strict=False):
+        out[urls.release_src(release.version, "json")] = partial(_pinned, release)
+        out[urls.release_src(release.version, "changes.json")] = partial(_mapping, notes)
+    return out
+
+
+def _pinned(release: Release) -> str:
+    return json.dumps(release.catalog.model_dump(mode="json", exclude_none=True), ensure_ascii=False, indent=1) + "\n"
+
+
+def _mapping(notes: Notes) -> str:
+    return json.dumps(notes.diff.mapping(notes.previous, notes.version), ensure_ascii=False, indent=1) + "\n"

@@ -1,0 +1,273 @@
+"""Hostile content: every text field of every content kind, with payloads, never yields a script, an event
+handler, a dangerous link or an element no template made; titles show as typed; every problem of a run
+is reported together, the published-URL check included."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import typing
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+import yaml
+from pydantic import BaseModel
+
+from conftest import FIXTURES, copy_fixture, mkdocs_build
+from kbgen import model
+from kbgen.load import load
+from kbgen.problems import ContentError
+from kbgen.render import front
+from kbgen.yamlfile import Key, field_name
+
+# Each content kind: its model and the fixture files of that kind.
+KINDS: dict[type[BaseModel], str] = {
+    model.Settings: "catalog.yaml", model.Categories: "categories.yaml", model.Source: "sources/*.yaml",
+    model.Entry: "mistakes/*.yaml", model.Retired: "retired/*.yaml",
+}
+PAYLOADS = [
+    "<img src=x onerror=alert(1)>",
+    "[click](javascript:alert(1))",
+    "[click](java\rscript:alert(1))",
+    "[click](&#106;avascript:alert(1))",
+    "![x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
+    '{ onclick="alert(1)" }',
+    "*x*{: onmouseover=alert(1) }",
+    'x" onmouseover="alert(1)" y="',
+    "x' onfocus='alert(1)' autofocus '",
+    "&lt;script&gt;alert(1)&lt;/script&gt;",
+    "`</code><script>alert(1)</script>`",
+    "[a]\n\n[a]: vbscript:msgbox(1)",
+    "</title><svg/onload=alert(1)>",
+    "javascript&colon;alert(1)",
+    "---\ntitle: x\n---",
+]
+DANGEROUS_URL = re.compile(r"^(javascript|data|vbscript):", re.IGNORECASE)
+URL_ATTRIBUTES = {"href", "src", "action", "formaction", "data", "poster", "xlink:href", "background"}
+
+
+def string_paths(kind: typing.Any, key: Key = ()) -> list[Key]:
+    """Every path to a text value in a model, generated from the model: a new field is covered by itself."""
+    origin = typing.get_origin(kind)
+    if origin is typing.Annotated:
+        return string_paths(typing.get_args(kind)[0], key)
+    if origin in (tuple, list):
+        return string_paths(typing.get_args(kind)[0], (*key, 0))
+    if origin in (typing.Union, __import__("types").UnionType):
+        return [p for arg in typing.get_args(kind) if arg is not type(None) for p in string_paths(arg, key)]
+    if isinstance(kind, type) and issubclass(kind, model.Categories):
+        return string_paths(kind.model_fields["root"].annotation, key)
+    if isinstance(kind, type) and issubclass(kind, BaseModel):
+        return [p for name, f in kind.model_fields.items() for p in string_paths(f.annotation, (*key, name))]
+    return [key] if kind is str else []
+
+
+def test_every_kind_has_text_fields_walked():
+    paths = {k: string_paths(k) for k in KINDS}
+    assert ("question", "options", 0, "label") in paths[model.Entry]
+    assert ("disagreement", "views", 0, "view") in paths[model.Entry]
+    assert ("quiz", "intro") in paths[model.Settings] and (0, "description") in paths[model.Categories]
+    assert all(paths.values())
+
+
+def get(data: typing.Any, key: Key) -> typing.Any:
+    for part in key:
+        if isinstance(part, int):
+            if not isinstance(data, list) or len(data) <= part:
+                return None
+        elif not isinstance(data, dict) or part not in data:
+            return None
+        data = data[part]
+    return data
+
+
+def put(data: typing.Any, key: Key, value: str) -> None:
+    for part in key[:-1]:
+        data = data[part]
+    data[key[-1]] = value
+
+
+def hostile_project(tmp_path: Path, payload: str) -> tuple[Path, list[str]]:
+    """A copy of the fixture with ``payload`` in every text field that accepts it; returns the fields."""
+    config = copy_fixture(tmp_path / "project")
+    content = config.parent / "content"
+    hp2 = content / "mistakes/hp-2.yaml"  # a disagreement too, so its fields are walked
+    data = yaml.safe_load(hp2.read_text())
+    data["disagreement"] = {"summary": "Sources differ on this.", "advice": "Do what fits your team.",
+                            "views": [{"source": "handbook", "view": "One view."},
+                                      {"source": "handbook", "view": "Another view."}]}
+    hp2.write_text(yaml.safe_dump(data, allow_unicode=True))
+    files = {f: yaml.safe_load(f.read_text()) for kind, pattern in KINDS.items() for f in content.glob(pattern)}
+    planted: dict[Path, list[Key]] = {}
+    for kind, pattern in KINDS.items():
+        for file in content.glob(pattern):
+            for key in string_paths(kind):
+                original = get(files[file], key)
+                if isinstance(original, str):
+                    put(files[file], key, f"Text {payload} here")
+                    planted.setdefault(file, []).append(key)
+    originals = {f: yaml.safe_load(f.read_text()) for f in files}
+    for _ in range(10):  # put back what validation refuses, until the catalog loads
+        for file, data in files.items():
+            file.write_text(yaml.safe_dump(data, allow_unicode=True))
+        problems = load(content, config.parent).problems
+        if not problems:
+            break
+        refused = {(p.path, p.field) for p in problems}
+        for file, keys in planted.items():
+            rel = file.relative_to(config.parent).as_posix()
+            for key in [k for k in keys if (rel, field_name(k)) in refused or any(
+                    (rel, f) in refused for f in ("", field_name(k[:1])))]:
+                put(files[file], key, get(originals[file], key))
+                keys.remove(key)
+    else:
+        raise AssertionError(problems)
+    return config, [f"{f.name}:{field_name(k)}" for f, keys in planted.items() for k in keys]
+
+
+class Elements(HTMLParser):
+    def __init__(self, text: str):
+        super().__init__()
+        self.tags: set[str] = set()
+        self.handlers: list[str] = []
+        self.urls: list[str] = []
+        self.feed(text)
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.add(tag)
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.handlers.append(f"<{tag} {name}>")
+            if name in URL_ATTRIBUTES and value:
+                self.urls.append(re.sub(r"[\x00-\x20]", "", value))
+
+
+def pages(site: Path) -> dict[str, Elements]:
+    return {p.relative_to(site).as_posix(): Elements(p.read_text(encoding="utf-8")) for p in site.rglob("*.html")}
+
+
+@pytest.fixture(scope="module")
+def clean_pages(tmp_path_factory) -> dict[str, Elements]:
+    out = tmp_path_factory.mktemp("clean")
+    mkdocs_build(FIXTURES / "hiring" / "mkdocs.yml", out)
+    return pages(out)
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_payload_in_every_text_field_builds_a_harmless_site(tmp_path, payload, clean_pages, browser):
+    config, planted = hostile_project(tmp_path, payload)
+    if re.search(r"<[a-z/!]|javascript:", payload, re.IGNORECASE):
+        assert planted == []  # raw HTML and script links are refused by every text field, with a located message
+    else:  # the rest is plain text: to every multi-line field, and if it is one line, to most fields
+        assert len(planted) >= (5 if "\n" in payload else 20), planted
+    site = tmp_path / "site"
+    mkdocs_build(config, site)
+    built = pages(site)
+    for name, page in built.items():
+        assert page.handlers == clean_pages[name].handlers, (name, page.handlers)
+        assert [u for u in page.urls if DANGEROUS_URL.match(u)] == [], name
+        assert page.tags <= clean_pages[name].tags, (name, page.tags - clean_pages[name].tags)
+    dialogs: list[str] = []
+    tab = browser.new_page()
+    tab.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    try:
+        for name in ("index.html", "mistakes/hp-2/index.html", "mistakes/index.html", "sources/index.html",
+                     "self-assessment/index.html", "categories/interviews/index.html", "mistakes/hp-4/index.html"):
+            tab.goto((site / name).as_uri())
+            tab.wait_for_load_state()
+            for link in tab.locator("article a").all()[:40]:
+                if link.is_visible():
+                    link.focus()
+                    link.hover()
+    finally:
+        tab.close()
+    assert dialogs == []
+
+
+@pytest.mark.build
+def test_titles_show_exactly_as_typed(tmp_path, browser):
+    config = copy_fixture(tmp_path / "project")
+    entry = config.parent / "content/mistakes/hp-2.yaml"
+    typed = "Q&amp;A &lt;b&gt; sessions & \"plans\""
+    entry.write_text(entry.read_text().replace("title: Interviewing without a plan", f"title: '{typed}'"))
+    site = tmp_path / "site"
+    mkdocs_build(config, site)
+    tab = browser.new_page()
+    try:
+        tab.goto((site / "mistakes/hp-2/index.html").as_uri())
+        assert tab.title() == f"HP-2: {typed} - Hiring Pitfalls"
+        assert tab.locator("h1").inner_text().startswith(f"HP-2: {typed}")
+        topic = tab.locator(".md-header__topic[data-md-component=header-topic]").text_content()
+        assert topic.strip() == f"HP-2: {typed}"
+    finally:
+        tab.close()
+
+
+def test_front_matter_survives_line_separators():
+    for text in ("a\u0085b", "x\u2028y\u2029z", "caf\u00e9 \u2014 \u201cq\u201d", "---\nx: 1"):
+        block = str(front(title=text))
+        assert block.isascii()
+        assert yaml.safe_load(block.removeprefix("---\n").rsplit("---", 1)[0]) == {"title": text}
+
+
+def edit(content: Path, name: str, old: str, new: str) -> None:
+    file = content / name
+    assert old in file.read_text()
+    file.write_text(file.read_text().replace(old, new, 1))
+
+
+@pytest.fixture
+def content(tmp_path) -> Path:
+    shutil.copytree(FIXTURES / "hiring" / "content", tmp_path / "content")
+    return tmp_path / "content"
+
+
+def problems(content: Path) -> list[str]:
+    return [str(p) for p in load(content, content.parent).problems]
+
+
+def test_an_error_in_the_settings_hides_no_error_in_the_entries(content):
+    edit(content, "catalog.yaml", "storage_key: hiring-pitfalls", "storage_key: Hiring Pitfalls")
+    edit(content, "categories.yaml", "- id: sourcing", "- id: Sourcing")
+    edit(content, "mistakes/hp-3.yaml", "severity: low", "severity: lo")
+    found = problems(content)
+    assert any(p.startswith("content/catalog.yaml:") and "storage_key" in p for p in found), found
+    assert any(p.startswith("content/categories.yaml:") for p in found), found
+    assert "content/mistakes/hp-3.yaml:5:11: severity: must be one of low, medium, high (got 'lo')" in found
+
+
+@pytest.mark.parametrize("old, new, message", [
+    ("score: 0.5", "score: .nan", "content/mistakes/hp-2.yaml:11:65: question.options[1].score: expected a finite number"),
+    ("score: 0.5", "score: .inf", "content/mistakes/hp-2.yaml:11:65: question.options[1].score: expected a finite number"),
+    ("score: 0.5", "score: '0.5'", "content/mistakes/hp-2.yaml:11:65: question.options[1].score: expected a number"),
+    ("title: Interviewing without a plan", 'title: "Interviewing\\nwithout a plan"',
+     "content/mistakes/hp-2.yaml:2:8: title: must be one line: remove the line break"),
+])
+def test_numbers_are_finite_and_lines_are_lines(content, old, new, message):
+    edit(content, "mistakes/hp-2.yaml", old, new)
+    found = problems(content)
+    assert any(p.startswith(message) for p in found), found
+
+
+@pytest.mark.parametrize("date", ["2026-02-31", "'2026-02-31'"])  # read as a date by YAML, and as text
+def test_impossible_dates_are_refused(content, date):
+    edit(content, "retired/hp-4.yaml", "date: 2026-04-15", f"date: {date}")
+    assert problems(content) == ["content/retired/hp-4.yaml:4:7: date: expected a real date such as 2026-01-31 "
+                                 "(got '2026-02-31': day is out of range for month)"]
+
+
+def test_a_lost_published_url_is_reported_with_every_other_problem(tmp_path):
+    from kbgen import ledger
+
+    config = copy_fixture(tmp_path / "project")
+    content = config.parent / "content"
+    (content / "mistakes/hp-3.yaml").unlink()  # its published URL is gone ...
+    edit(content, "mistakes/hp-1.yaml", "severity: medium", "severity: mild")  # ... and other mistakes remain
+    with pytest.raises(ContentError) as info:
+        ledger.load_site(ledger.config_of(config.parent))
+    found = [str(p) for p in info.value.problems]
+    assert any("published URL 'mistakes/hp-3/' is neither a page nor a redirect" in p for p in found), found
+    assert any(p.startswith("content/mistakes/hp-1.yaml:") and "severity" in p for p in found), found
+    assert any("item 3 is not covered by any entry" in p for p in found), found
