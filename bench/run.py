@@ -22,6 +22,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
+import ingest_eval  # noqa: E402
 import search_eval  # noqa: E402
 import synth  # noqa: E402
 
@@ -157,6 +158,27 @@ def profile_summary(profile: Path, top: int = 12) -> list[str]:
     return lines
 
 
+def cards_cost(work: Path) -> list[str]:
+    """Build time with link-preview cards (cold cache, warm cache) against the same build without cards."""
+    lines = ["## Link-preview cards", "", "| catalog | no cards s | cold cache s | warm cache s | warm overhead |",
+             "|---|---|---|---|---|"]
+    for n in [n for n in SIZES if n >= 200]:
+        plain, carded = work / f"nocards-{n}", work / f"cards-{n}"
+        synth.write_generator_project(n, plain)
+        synth.write_generator_project(n, carded, cards=True)
+        cache = carded / ".cache"
+        times: dict[str, list[float]] = {"none": [], "cold": [], "warm": []}
+        for _ in range(RUNS):  # alternated, as above
+            times["none"].append(build(plain / "mkdocs.yml", plain / "site")["seconds"])
+            shutil.rmtree(cache, ignore_errors=True)
+            times["cold"].append(build(carded / "mkdocs.yml", carded / "site")["seconds"])
+            times["warm"].append(build(carded / "mkdocs.yml", carded / "site")["seconds"])
+        none, cold, warm = (statistics.median(times[k]) for k in ("none", "cold", "warm"))
+        lines.append(f"| synthetic N={n} | {none:.2f} | {cold:.2f} | {warm:.2f} | {warm / none - 1:+.1%} |")
+        print(lines[-1], flush=True)
+    return [*lines, "", "Target: a warm build adds at most 5% at N=2000."]
+
+
 def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="kbgen-bench-"))
     report = [
@@ -237,6 +259,7 @@ def main() -> int:
                 )
                 + " |"
             )
+    report += ["", *cards_cost(work), "", ingest_eval.report()]
     profile = work / "profile.out"
     synth.write_generator_project(hi, work / "profiled")
     build(work / "profiled" / "mkdocs.yml", work / "profiled" / "site", profile)

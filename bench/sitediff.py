@@ -15,7 +15,6 @@ import csv
 import difflib
 import html
 import json
-import os
 import re
 import sys
 from html.parser import HTMLParser
@@ -114,7 +113,8 @@ def diff_data(old: object, new: object, path: str = "") -> list[str]:
         change = "; ".join([f"removed {_short(gone)}"] * bool(gone) + [f"added {_short(came)}"] * bool(came))
         return [f"{path}: {change or 'order changed'}"]
     if isinstance(old, str) and isinstance(new, str) and old != new:  # show both from shortly before they part
-        start = max(0, len(os.path.commonprefix([old, new])) - 20)
+        same = next((i for i, (a, b) in enumerate(zip(old, new, strict=False)) if a != b), min(len(old), len(new)))
+        start = max(0, same - 20)
         old, new = ("…" if start else "") + old[start:], ("…" if start else "") + new[start:]
     return [] if old == new else [f"{path or '(top)'}: {_short(old)} -> {_short(new)}"]
 

@@ -139,7 +139,8 @@ def catalog(n: int, seed: int = 1) -> tuple[list[dict], list[dict]]:
     return entries, sources
 
 
-def write_generator_project(n: int, out: Path) -> None:
+def write_generator_project(n: int, out: Path, cards: bool = False) -> None:
+    """A generator project of N entries; link-preview cards only when asked (their cost is measured apart)."""
     entries, sources = catalog(n)
     content = out / "content"
     for sub in ("synthetic", "sources"):
@@ -174,6 +175,9 @@ site_name: Synthetic catalog
 hooks: [{ROOT / "hooks" / "catalog.py"}]
 theme:
   custom_dir: {ROOT / "hooks" / "kbgen" / "theme"}
+extra:
+  kbgen:
+    cards: {str(cards).lower()}
 watch: []
 nav:
   - Home: index.md

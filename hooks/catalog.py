@@ -51,8 +51,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         ) from err
     config.extra[STATE] = pages
     if not pages.urls.published:
-        log.info(f"This site names {config.site_url!r} in its links, canonical addresses and previews: fine for "
-                 "a preview, not for publishing. Set SITE_URL to the published address (see README, Publishing).")
+        log.info(
+            f"This site names {config.site_url!r} in its links, canonical addresses and previews: fine for "
+            "a preview, not for publishing. Set SITE_URL to the published address (see README, Publishing)."
+        )
     config.nav = [_expand(item, pages) for item in config.nav or []]
     return config
 
@@ -97,9 +99,11 @@ def _keep_last_good_site(build: Callable[[], None]) -> None:
             log.warning("Still serving the last good build until the content errors above are fixed.")
         else:
             log.error(f"The rebuild failed: {err} Still serving the last build; fix the problem and save again.")
-    except Exception as err:  # noqa: BLE001 - any failure: the server must keep answering
-        log.error(f"The rebuild failed ({type(err).__name__}: {err}). Still serving the last build; "
-                  "fix the problem and save again.")
+    except Exception as err:
+        log.error(
+            f"The rebuild failed ({type(err).__name__}: {err}). Still serving the last build; "
+            "fix the problem and save again."
+        )
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:

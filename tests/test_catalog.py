@@ -11,7 +11,7 @@ from kbgen.load import load_catalog
 from kbgen.files import load_yaml
 
 FINGERPRINTS = json.loads((ROOT / "content/source-fingerprints.json").read_text())
-SOURCE_TEXTS = ROOT.parent / "shared" / "sources"
+SOURCE_FOLDERS = [ROOT.parent / "shared" / "sources", ROOT.parent / "shared" / "sources-next"]
 
 
 @pytest.fixture(scope="module")
@@ -24,7 +24,7 @@ def test_every_source_item_is_covered_exactly_once(catalog):
     every_item = {(s.id, i.id) for s in catalog.sources for i in s.items}
     assert set(claims) == every_item
     assert all(n == 1 for n in claims.values())
-    assert len(every_item) == 33
+    assert len(every_item) == 88  # fourteen articles
 
 
 def test_source_records_match_the_articles(catalog):
@@ -42,8 +42,23 @@ def test_every_entry_has_provenance_and_unique_id_and_title(catalog):
     assert all(e.sources for e in catalog.entries)
     assert len({e.id for e in catalog.entries}) == len(catalog.entries)
     assert len({e.title.lower() for e in catalog.entries}) == len(catalog.entries)
-    assert 15 <= len(catalog.entries) <= 25
+    assert 25 <= len(catalog.entries) <= 40
     assert 5 <= len(catalog.categories) <= 8
+
+
+def test_every_entry_says_what_to_ask_the_provider(catalog):
+    assert all(2 <= len(e.ask_provider) <= 5 for e in catalog.entries), [e.id for e in catalog.entries
+                                                                           if not 2 <= len(e.ask_provider) <= 5]
+
+
+def test_sources_name_their_article_and_say_whether_the_copy_is_complete(catalog):
+    assert len(catalog.sources) == 14
+    with_text = {f["file"] for f in FINGERPRINTS["sources"]}
+    for source in catalog.sources:
+        assert source.file in with_text
+        if source.file[:3].isdigit() and int(source.file[:3]) >= 5:  # the nine copies that carry a URL: line
+            assert source.url and source.url.startswith(("https://", "http://")), source.id
+    assert any(not s.complete for s in catalog.sources)
 
 
 def entry_strings():
@@ -91,7 +106,7 @@ def test_vendor_sources_are_flagged(catalog):
     assert sum(s.vendor for s in catalog.sources) >= 2
 
 
-@pytest.mark.skipif(not SOURCE_TEXTS.is_dir(), reason="the source text copies are not beside this checkout")
+@pytest.mark.skipif(not all(f.is_dir() for f in SOURCE_FOLDERS), reason="the source copies are not beside this checkout")
 def test_fingerprints_are_up_to_date():
-    current = [fingerprint(f) for f in sorted(SOURCE_TEXTS.glob("*.txt"))]
+    current = [fingerprint(f) for f in sorted((f for d in SOURCE_FOLDERS for f in d.glob("*.txt")), key=lambda f: f.name)]
     assert current == FINGERPRINTS["sources"], "run `make fingerprints` to refresh content/source-fingerprints.json"

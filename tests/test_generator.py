@@ -33,7 +33,7 @@ def test_one_list_of_anchors_drives_the_page():
     pages = project_pages(ROOT / "tests/fixtures/hiring")
     for entry in pages.catalog.entries:
         text = pages.entry(entry)
-        on_page = re.findall(r'\{ #([a-z0-9-]+) \}|id="([a-z0-9-]+)"', text)
+        on_page = re.findall(r'\{ #([a-z0-9-]+)[ }]|id="([a-z0-9-]+)"', text)
         assert [a or b for a, b in on_page] == render.anchors(entry, pages.catalog.history.get(entry.id, ()))
 
 

@@ -182,10 +182,10 @@ def notice(page) -> str:
 def assert_clean(page, *hosts: str) -> None:
     """No script error, no console error, and no request off the site."""
     assert page.recorder.errors == []
-    assert [c for c in page.recorder.console if "ERR_CONNECTION_REFUSED" not in c] == []  # TEMP-SITEMAP
+    assert page.recorder.console == []
     allowed = {urlparse(h).netloc for h in hosts} | {""}
     off_site = [u for u in page.recorder.urls if urlparse(u).scheme not in ("file", "data", "blob")
-                and urlparse(u).netloc not in allowed and not u.endswith("/sitemap.xml")]  # TEMP-SITEMAP
+                and urlparse(u).netloc not in allowed]
     assert off_site == []
 
 

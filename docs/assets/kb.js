@@ -173,7 +173,7 @@
     return words.trim();
   }
 
-  var ITEM = { sign: "warning sign", step: "step" };
+  var ITEM = { sign: "warning sign", step: "step", ask: "question for the provider" };
 
   function addControls(article, entry) {
     var title = article.querySelector("h1");

@@ -64,7 +64,8 @@
   // still matches; questions changed since, new ones, and answers to ids renamed or merged since
   // (followed through data.redirects) are named, never guessed. null when an answer cannot exist.
   function fromRecord(data, rec) {
-    var out = { list: [], changed: [], added: [], moved: [] }, targets = {}, bad = false, known = Object.keys(rec).length;
+    var out = { list: [], changed: [], added: [], moved: [] }, targets = {}, bad = false;
+    var known = Object.keys(rec).length;  // an empty record (nothing saved yet) has no "new" questions
     Object.keys(rec).forEach(function (id) {
       var to = data.redirects[id];
       if (to && !data.byId[id]) {
@@ -87,10 +88,13 @@
   // What fromRecord found, in a sentence for the notice; "" when the answers fit as they are.
   function changes(m) {
     var parts = [], n = m.changed.length, k = m.added.length;
-    if (n) parts.push(n + (n > 1 ? " questions" : " question") + " changed since these answers: " + m.changed.join(", "));
+    if (n) {
+      parts.push(n + (n > 1 ? " questions" : " question") + " changed since these answers: " + m.changed.join(", "));
+    }
     if (k) parts.push(k + (k > 1 ? " are" : " is") + " new: " + m.added.join(", "));
     m.moved.forEach(function (x) {
-      parts.push(x[0] + " was " + (x[2] === "merged" ? "merged into " : "renamed ") + x[1] + " (its answer is not carried over)");
+      parts.push(x[0] + " was " + (x[2] === "merged" ? "merged into " : "renamed ") + x[1] +
+        " (its answer is not carried over)");
     });
     return parts.length ? parts.join("; ") + ". " + (n + k ? "Those questions are left unanswered. " : "") : "";
   }
@@ -108,7 +112,8 @@
     data.entries.map(function (e, i) { return [num(e.id), list[i], e.fp]; })
       .sort(function (x, y) { return x[0] - y[0]; })
       .forEach(function (x) {
-        out += (x[0] - prev - 1 || "") + (x[1] === "-" ? "-" : x[1] === "u" ? "u" + x[2] : String.fromCharCode(97 + +x[1]) + x[2]);
+        var a = x[1] === "-" ? "-" : (x[1] === "u" ? "u" : String.fromCharCode(97 + +x[1])) + x[2];
+        out += (x[0] - prev - 1 || "") + a;
         prev = x[0];
       });
     return out;
@@ -136,8 +141,8 @@
     while (item.lastIndex < rest.length) {
       if (!(m = item.exec(rest))) return null;
       prev += 1 + +(m[1] || 0);
-      rec[data.prefix + "-" + prev] = m[2] ? { answer: m[2] === "u" ? "u" : String(m[2].charCodeAt(0) - 97), fingerprint: m[3] }
-        : { answer: "-" };
+      rec[data.prefix + "-" + prev] = !m[2] ? { answer: "-" }
+        : { answer: m[2] === "u" ? "u" : String(m[2].charCodeAt(0) - 97), fingerprint: m[3] };
     }
     return rest ? fromRecord(data, rec) : null;
   }
@@ -177,7 +182,10 @@
   // {format: 1, key, assessments: [{name, answers: record, history: [{date, score, answered, answers}]}]}
   function check(data, doc) {
     function fail(where, what) { throw new Error((where ? where + ": " : "") + what); }
-    function obj(v, where) { if (!v || typeof v !== "object" || Array.isArray(v)) fail(where, "expected an object"); return v; }
+    function obj(v, where) {
+      if (!v || typeof v !== "object" || Array.isArray(v)) fail(where, "expected an object");
+      return v;
+    }
     function arr(v, where, most) {
       if (!Array.isArray(v)) fail(where, "expected a list");
       if (v.length > most) fail(where, "more than " + most + " items");
@@ -187,9 +195,12 @@
       Object.keys(obj(rec, where)).forEach(function (id) {
         var r = obj(rec[id], where + "." + id), e = data.byId[id];
         if (!ID.test(id)) fail(where, "'" + id + "' is not an id");
-        if (typeof r.answer !== "string" || !/^(\d|u|-)$/.test(r.answer)) fail(where + "." + id, "answer must be an option number, u or -");
-        if (typeof r.fingerprint !== "string" || !FP.test(r.fingerprint)) fail(where + "." + id, "fingerprint must be 3 characters");
-        if (e && r.fingerprint === e.fp && !valid(e, r.answer)) fail(where + "." + id, "no option " + r.answer);
+        var at = where + "." + id;
+        if (typeof r.answer !== "string" || !/^(\d|u|-)$/.test(r.answer)) {
+          fail(at, "answer must be an option number, u or -");
+        }
+        if (typeof r.fingerprint !== "string" || !FP.test(r.fingerprint)) fail(at, "fingerprint must be 3 characters");
+        if (e && r.fingerprint === e.fp && !valid(e, r.answer)) fail(at, "no option " + r.answer);
       });
     }
     obj(doc, "");
@@ -198,7 +209,9 @@
     arr(doc.assessments, "assessments", 50).forEach(function (a, i) {
       var where = "assessments[" + i + "]";
       obj(a, where);
-      if (typeof a.name !== "string" || !a.name.trim() || a.name.length > 80) fail(where + ".name", "expected a name of 1 to 80 characters");
+      if (typeof a.name !== "string" || !a.name.trim() || a.name.length > 80) {
+        fail(where + ".name", "expected a name of 1 to 80 characters");
+      }
       answers(a.answers, where + ".answers");
       arr(a.history, where + ".history", 200).forEach(function (h, j) {
         var at = where + ".history[" + j + "]";
@@ -228,7 +241,9 @@
     function add(name, date, rec) {
       Object.keys(rec).forEach(function (id) {
         var e = data.byId[id], r = rec[id];
-        rows.push([name, date, id, e ? e.title : "", e && r.fingerprint === e.fp ? label(data, e, r.answer) : "", r.answer, r.fingerprint]);
+        // The label only while the question is unchanged: a changed question's old labels are not known.
+        var words = e && r.fingerprint === e.fp ? label(data, e, r.answer) : "";
+        rows.push([name, date, id, e ? e.title : "", words, r.answer, r.fingerprint]);
       });
     }
     doc.assessments.forEach(function (a) {
@@ -241,7 +256,8 @@
   }
 
   function fromCsv(data, text) {
-    var rows = [], row = [], cell = /("(?:[^"]|"")*"|[^",\r\n]*)(,|\r?\n|$)/y, m, doc = { format: 1, key: data.key, assessments: [] };
+    var rows = [], row = [], m, doc = { format: 1, key: data.key, assessments: [] };
+    var cell = /("(?:[^"]|"")*"|[^",\r\n]*)(,|\r?\n|$)/y;  // one field and what ends it
     text = text.replace(/^\uFEFF/, "");
     while (cell.lastIndex < text.length) {
       if (!(m = cell.exec(text))) throw new Error("this is not a CSV file this page can read");
@@ -254,7 +270,10 @@
     rows.forEach(function (r, i) {
       if (r.length !== COLUMNS.length) throw new Error("row " + (i + 2) + ": expected " + COLUMNS.length + " columns");
       var a = by[r[0]] || (by[r[0]] = { name: r[0], answers: {}, history: [], dates: {} }), rec = a.answers;
-      if (r[1]) rec = (a.dates[r[1]] || (a.dates[r[1]] = a.history[a.history.push({ date: r[1], answers: {} }) - 1])).answers;
+      if (r[1]) {  // a past result: one per date
+        if (!a.dates[r[1]]) a.history.push(a.dates[r[1]] = { date: r[1], answers: {} });
+        rec = a.dates[r[1]].answers;
+      }
       rec[r[2]] = { answer: r[5], fingerprint: r[6] };
     });
     Object.keys(by).forEach(function (name) {
@@ -285,7 +304,8 @@
   }
 
   var api = {
-    prepare: prepare, score: score, percent: percent, verdict: verdict, label: label, record: record, fromRecord: fromRecord,
+    prepare: prepare, score: score, percent: percent, verdict: verdict, label: label, record: record,
+    fromRecord: fromRecord,
     changes: changes, linkHash: linkHash, isLink: isLink, readLink: readLink, compare: compare, team: team,
     check: check, readFile: readFile, snapshot: snapshot, toCsv: toCsv, fromCsv: fromCsv,
   };

@@ -26,11 +26,15 @@
   }
 
   function when(iso, time) {
-    return new Date(iso).toLocaleString(undefined, time ? { dateStyle: "long", timeStyle: "short" } : { dateStyle: "long" });
+    return new Date(iso).toLocaleString(undefined, { dateStyle: "long", timeStyle: time ? "short" : undefined });
   }
 
   function quote(text) {
     return "\u201c" + text + "\u201d";
+  }
+
+  function pctText(pct) {
+    return pct === null ? "no score" : pct + "%";
   }
 
   function plural(n, word) {
@@ -90,10 +94,15 @@
       return doc.assessments[cur];
     }
 
+    function taken(name) {
+      return doc.assessments.some(function (a) { return a.name === name; });
+    }
+
     // Nothing worth keeping: one unnamed assessment, with no answer and no past result.
     function blank() {
       var a = doc.assessments;
-      return a.length === 1 && a[0].name === FIRST && !a[0].history.length && !/"answer":"[^-]/.test(JSON.stringify(a[0].answers));
+      return a.length === 1 && a[0].name === FIRST && !a[0].history.length &&
+        !/"answer":"[^-]/.test(JSON.stringify(a[0].answers));
     }
 
     // Nothing worth keeping is not stored at all.
@@ -131,9 +140,14 @@
         for (var i = s.length - 1; i >= 0; i--) {
           var k = s.key(i), old = null;
           if (k.indexOf(OLD) !== 0) continue;
-          try { old = core.readLink(data, "#a=" + k.slice(OLD.length) + "." + JSON.parse(s.getItem(k)).answers); } catch (e) { /* unreadable */ }
+          try {
+            old = core.readLink(data, "#a=" + k.slice(OLD.length) + "." + JSON.parse(s.getItem(k)).answers);
+          } catch (error) { /* unreadable: dropped like answers to other questions */ }
           if (old && !raw) mine().answers = core.record(data, old.list);
-          else if (!raw) text = "Answers saved for an earlier version of these questions cannot be matched to today's questions, so they were cleared. ";
+          else if (!raw) {
+            text = "Answers saved for an earlier version of these questions cannot be matched to today's " +
+              "questions, so they were cleared. ";
+          }
           s.removeItem(k);
           persist();
         }
@@ -180,10 +194,12 @@
       results.hidden = false;
       form.classList.add("kb-quiz--done");
       fill(byId("kb-report-head"), make("strong", data.site + ", version " + data.release),
-        make("span", "Printed " + when(now) + ". Assessment: " + (shared ? "answers from a shared link" : mine().name) + "."),
-        make("span", url ? "These results: " + url : "These results have no address: this offline copy names no published site."));
-      byId("kb-results-date").textContent = (shared ? "Answers from a shared link" : "Your answers") + ", " + when(now) +
-        ": " + r.answered + " of " + r.count + " questions answered" +
+        make("span", "Printed " + when(now) + ". Assessment: " + (shared ? "answers from a shared link" : mine().name) +
+          "."),
+        make("span", url ? "These results: " + url
+          : "These results have no address: this offline copy names no published site."));
+      byId("kb-results-date").textContent = (shared ? "Answers from a shared link" : "Your answers") + ", " +
+        when(now) + ": " + r.answered + " of " + r.count + " questions answered" +
         (r.unsure ? ", " + r.unsure + " marked " + quote(data.unsure) + " (not scored)" : "") + ".";
       byId("kb-score").textContent = pct === null ? "No score yet: answer at least one question to get one."
         : r.partial ? "Partial score: " + from + "No verdict yet: " + plural(r.count - r.answered, "question") +
@@ -204,15 +220,16 @@
       fill(ranked);
       fill(first);
       r.exposed.forEach(function (x) {
-        var e = x.entry, given = quote(e.labels[x.answer]), steps = make("ul"), where = address(data.root + e.path + "#avoid");
+        var e = x.entry, given = quote(e.labels[x.answer]), risk = +x.risk.toFixed(2), steps = make("ul");
+        var where = address(data.root + e.path + "#avoid");
         fill(ranked.appendChild(make("li")), link(e, "#avoid", e.id + ": " + e.title),
           make("span", " (" + e.severity + " severity)", "kb-sev"),
-          make("span", "You answered " + given + ". Risk " + +x.risk.toFixed(2) + ": " + e.severity + " severity counts " + x.weight +
+          make("span", "You answered " + given + ". Risk " + risk + ": " + e.severity + " severity counts " + x.weight +
             ", times " + exposure(x.exposure) + " exposed.", "kb-why"));
         e.steps.forEach(function (s) { steps.appendChild(make("li", s)); });
         var row = report.appendChild(make("tr")), cell = row.appendChild(make("td"));
         fill(cell, make("strong", e.id + ": " + e.title), make("span", where || "(no published address)", "kb-url"));
-        row.appendChild(make("td", given + ", risk " + +x.risk.toFixed(2)));
+        row.appendChild(make("td", given + ", risk " + risk));
         row.appendChild(make("td")).appendChild(steps);
         row.appendChild(make("td"));
         row.appendChild(make("td"));
@@ -243,7 +260,7 @@
       doc.assessments.forEach(function (a, i) {
         out.push([String(i), a.name + ": current answers", a.answers]);
         a.history.forEach(function (h, j) {
-          out.push([i + "." + j, a.name + ", " + when(h.date, true) + ": " + (h.score === null ? "no score" : h.score + "%"), h.answers]);
+          out.push([i + "." + j, a.name + ", " + when(h.date, true) + ": " + pctText(h.score), h.answers]);
         });
       });
       return out;
@@ -262,8 +279,8 @@
         button.setAttribute("data-kb-action", "forget");
         button.value = String(j);
         button.setAttribute("aria-label", "Delete the result of " + when(h.date, true));
-        fill(list.appendChild(make("li")), when(h.date, true) + ": " + (h.score === null ? "no score" : h.score + "%") +
-          " (" + h.answered + " of " + Object.keys(h.answers).length + " answered) ", button);
+        fill(list.appendChild(make("li")), when(h.date, true) + ": " + pctText(h.score) + " (" + h.answered + " of " +
+          Object.keys(h.answers).length + " answered) ", button);
       }
       if (!past.length) list.appendChild(make("li", "None yet."));
       ["kb-compare-a", "kb-compare-b"].forEach(function (id, k) {
@@ -276,15 +293,16 @@
       });
     }
 
-    function pickRecord(id) {
-      var c = choices().filter(function (x) { return x[0] === byId(id).value; })[0];
-      return c;
+    // The chosen [value, label, record] of a comparison's select.
+    function chosen(id) {
+      return choices().filter(function (x) { return x[0] === byId(id).value; })[0];
     }
 
     function compare() {
-      var a = pickRecord("kb-compare-a"), b = pickRecord("kb-compare-b"), out = byId("kb-compare"), c = a && b && core.compare(data, a[2], b[2]);
+      var a = chosen("kb-compare-a"), b = chosen("kb-compare-b"), out = byId("kb-compare");
+      var c = a && b && core.compare(data, a[2], b[2]);
       if (!c) return fill(out, make("p", "These two cannot be compared."));
-      var pct = function (m) { var p = core.percent(core.score(data, m.list).total); return p === null ? "no score" : p + "%"; };
+      var pct = function (m) { return pctText(core.percent(core.score(data, m.list).total)); };
       var named = function (kind) {
         var ids = c.rows.filter(function (r) { return r.change === kind; }).map(function (r) { return r.entry.id; });
         return ids.length ? ids.join(", ") : "none";
@@ -303,20 +321,24 @@
       byId("kb-team-links").value.split("\n").forEach(function (line, i) {
         var m = /^\s*(.*?)[\s:]*(\S*(#a=\S*))\s*$/.exec(line), got = m && core.readLink(data, m[3]);
         if (!line.trim()) return;
-        if (!got) return problems.push("Line " + (i + 1) + ": " + (got === false ? "made for an earlier version of the questions" : "not a readable link to results") + ".");
+        if (!got) {
+          return problems.push("Line " + (i + 1) + ": " + (got === false
+            ? "made for an earlier version of the questions" : "not a readable link to results") + ".");
+        }
         people.push({ name: m[1] || "Person " + (people.length + 1), list: got.list, note: core.changes(got) });
       });
       if (!people.length) return fill(out, make("p", problems.join(" ") || "Paste at least one link first."));
-      var t = core.team(data, people.map(function (p) { return p.list; })), r = core.score(data, t.combined), pct = core.percent(r.total);
+      var t = core.team(data, people.map(function (p) { return p.list; }));
       var split = t.rows.filter(function (row) { return row.disagree; }).length;
-      fill(out, make("p", "Combined result of " + people.length + (people[1] ? " people: " : " person: ") + (pct === null ? "no score" : pct + "%") + ", counting for each question the most exposed answer given. " + plural(split, "question") + " with different answers " +
-        (split === 1 ? "comes" : "come") + " first: worth a conversation. " + problems.join(" ") + people.map(function (p) {
-          return p.note ? p.name + ": " + p.note : "";
-        }).join("")),
+      fill(out, make("p", "Combined result of " + people.length + (people[1] ? " people: " : " person: ") +
+        pctText(core.percent(core.score(data, t.combined).total)) +
+        ", counting for each question the most exposed answer given. " + plural(split, "question") +
+        " with different answers " + (split === 1 ? "comes" : "come") + " first: worth a conversation. " +
+        problems.join(" ") + people.map(function (p) { return p.note ? p.name + ": " + p.note : ""; }).join("")),
       table(["Question"].concat(people.map(function (p) { return p.name; })), t.rows.map(function (row) {
-        return [(row.disagree ? "Disagreement: " : "") + row.entry.id + ": " + row.entry.title].concat(row.answers.map(function (a) {
-          return core.label(data, row.entry, a);
-        }));
+        var e = row.entry;
+        return [(row.disagree ? "Disagreement: " : "") + e.id + ": " + e.title]
+          .concat(row.answers.map(function (a) { return core.label(data, e, a); }));
       })));
     }
 
@@ -340,7 +362,7 @@
         var got;
         try {
           got = core.readFile(data, text);
-          if (doc.assessments.length + got.assessments.length > 50) throw new Error("more than 50 assessments in all");
+          if (doc.assessments.length + got.assessments.length > 50) throw new Error("over 50 assessments in all");
         } catch (error) {
           return say("This file cannot be imported (" + error.message + "). Nothing was changed.", status);
         }
@@ -348,15 +370,18 @@
         if (blank()) doc.assessments = [];  // an empty "My assessment" gives way to the file's
         var names = got.assessments.map(function (a) {
           var base = a.name, n = 1;
-          while (doc.assessments.some(function (b) { return b.name === a.name; })) a.name = base + " (" + ++n + ")";
+          while (taken(a.name)) a.name = base + " (" + ++n + ")";
           doc.assessments.push({ name: a.name, answers: a.answers, history: a.history });
           return a.name;
         });
         cur = doc.assessments.length - names.length;
         persist();
-        say("Imported " + plural(names.length, "assessment") + ": " + names.join(", ") + ". Showing " + quote(names[0]) + ".", status);
+        say("Imported " + plural(names.length, "assessment") + ": " + names.join(", ") + ". Showing " +
+          quote(names[0]) + ".", status);
         say(load());
         if (!results.hidden) show(false);
+      }, function () {
+        say("This file could not be read. Nothing was changed.", status);
       }).then(function () { input.value = ""; });
     }
 
@@ -406,9 +431,10 @@
       var got = core.readLink(data, location.hash);
       if (got === undefined) return "";
       if (!got) {
-        return got === false ? "This link was made for an earlier version of the questions, when links kept one version " +
-          "for the whole questionnaire, so its answers cannot be matched question by question and are not shown. " +
-          "Ask whoever sent it for a new link." : "The answers in this link are incomplete or damaged, so they are not shown.";
+        return got === false ? "This link was made for an earlier version of the questions, when links kept one " +
+          "version for the whole questionnaire, so its answers cannot be matched question by question and are not " +
+          "shown. Ask whoever sent it for a new link."
+          : "The answers in this link are incomplete or damaged, so they are not shown.";
       }
       apply(got.list);
       shared = true;
@@ -427,9 +453,7 @@
     }
 
     function fresh(name, list) {
-      for (var n = doc.assessments.length + 1; !name || doc.assessments.some(function (a) { return a.name === name; }); n++) {
-        name = "Assessment " + n;
-      }
+      for (var n = doc.assessments.length + 1; !name || taken(name); n++) name = "Assessment " + n;
       doc.assessments.push({ name: name, answers: list ? core.record(data, list) : {}, history: [] });
       switchTo(doc.assessments.length - 1);
     }
@@ -485,7 +509,8 @@
     };
 
     root.addEventListener("click", function (event) {
-      var button = event.target.closest("[data-kb-action]"), act = button && actionsByName[button.getAttribute("data-kb-action")];
+      var button = event.target.closest("[data-kb-action]");
+      var act = button && actionsByName[button.getAttribute("data-kb-action")];
       if (act) act(button);
     });
     root.addEventListener("change", function (event) {
@@ -498,7 +523,7 @@
         switchTo(+pick.value);
       } else if (t.id === "kb-assess-name") {
         name = t.value.trim().slice(0, 80);
-        if (name && !doc.assessments.some(function (a) { return a.name === name; })) mine().name = name;
+        if (name && !taken(name)) mine().name = name;
         persist();
         tools();
         t.value = mine().name;

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
-
 from . import export, quiz, releases
 from .load import Loaded
 from .releases import History

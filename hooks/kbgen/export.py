@@ -71,8 +71,10 @@ class Export(Model):
 
     format: Literal[1] = Field(description="Version of this format.")
     name: str = Field(min_length=1, description="Name of the catalog (the site name).")
-    version: str = Field(description="The catalog version: a release such as 2026.1, or 'unreleased' for work "
-                                     "published between releases.")
+    version: str = Field(
+        description="The catalog version: a release such as 2026.1, or 'unreleased' for work "
+        "published between releases."
+    )
     released: Date | None = Field(description="The date of that release; null when unreleased.")
     categories: tuple[ExportCategory, ...]
     entries: tuple[ExportEntry, ...] = Field(description="Live entries, by id number.")

@@ -14,8 +14,9 @@ import re
 import sys
 from pathlib import Path
 
+from .ingest_items import parse_article
+
 RUN = 8
-_ITEM = re.compile(r"^\s*(?:(\d+)\.\s+|MISTAKE\s+#(\d+):\s*|[•*]\s+)(.+?)\s*$", re.MULTILINE)
 
 
 def words(text: str) -> list[str]:
@@ -30,16 +31,9 @@ def run_hashes(text: str) -> set[str]:
 
 
 def items(text: str) -> list[dict[str, str]]:
-    """The items a source lists, in order: numbered (with their heading) or bulleted (counted only)."""
-    out = []
-    for match in _ITEM.finditer(text):
-        number = match.group(1) or match.group(2)
-        if number:
-            out.append({"id": number, "heading": match.group(3)})
-        else:
-            out.append({"id": f"b{sum(1 for i in out if i['id'].startswith('b')) + 1}", "heading": ""})
-    numbered = [i for i in out if i["heading"]]
-    return numbered or out  # bullets are the items only in an article without numbered ones
+    """The items a source lists, in order, found as kbgen-ingest finds them: numbered ones with their
+    heading, unnumbered ones (b1, b2...) without (their labels are our own words)."""
+    return [{"id": i.id, "heading": "" if i.id.startswith("b") else i.label} for i in parse_article(text).items]
 
 
 def fingerprint(file: Path) -> dict:
@@ -57,10 +51,10 @@ def fingerprint(file: Path) -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="kbgen-fingerprint", description=__doc__.splitlines()[0])
-    parser.add_argument("sources", type=Path, help="folder of the source text copies (*.txt)")
+    parser.add_argument("sources", type=Path, nargs="+", help="folders of the source text copies (*.txt)")
     parser.add_argument("-o", "--output", type=Path, default=Path("content/source-fingerprints.json"))
     args = parser.parse_args(argv)
-    files = sorted(args.sources.glob("*.txt"))
+    files = sorted((f for folder in args.sources for f in folder.glob("*.txt")), key=lambda f: f.name)
     if not files:
         print(f"no *.txt files in {args.sources}", file=sys.stderr)
         return 1

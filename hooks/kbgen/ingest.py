@@ -21,7 +21,6 @@ from typing import Any
 
 import numpy as np
 import snowballstemmer
-import yaml
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
 from kbgen.ingest_items import Article, Item, parse_article
@@ -79,8 +78,12 @@ def read_catalog(content: Path) -> tuple[list[EntryRecord], list[SourceRecord]]:
 
     catalog = load_catalog(content, content.parent)
     entries = [
-        EntryRecord(e.id, " ".join([e.title, e.summary, *e.aliases]), " ".join([e.why, *e.warning_signs, *e.avoid]),
-                    tuple((r.source, r.item) for r in e.sources))
+        EntryRecord(
+            e.id,
+            " ".join([e.title, e.summary, *e.aliases]),
+            " ".join([e.why, *e.warning_signs, *e.avoid]),
+            tuple((r.source, r.item) for r in e.sources),
+        )
         for e in catalog.entries
     ]
     sources = [SourceRecord(s.id, s.file, tuple((i.id, i.label) for i in s.items)) for s in catalog.sources]

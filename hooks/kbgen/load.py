@@ -9,11 +9,10 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-from . import validate
-from .model import SLUG_PATTERN, Catalog, Known, Categories, Entry, Retired, Settings, Source, number, slug
-from .releases import Release, version_key
+from . import files, validate
+from .model import SLUG_PATTERN, Catalog, Categories, Entry, Known, Retired, Settings, Source, number, slug
 from .problems import ContentError, Problem, show
-from . import files
+from .releases import Release, version_key
 from .yamlfile import Document
 
 M = TypeVar("M", bound=BaseModel)
@@ -68,7 +67,7 @@ class _Reader:
 class Loaded:
     catalog: Catalog | None
     problems: list[Problem] = field(default_factory=list)
-    known: Known = Known(None)
+    known: Known = field(default_factory=lambda: Known(None))
     releases: tuple[Release, ...] = ()  # oldest first
 
 
@@ -96,13 +95,18 @@ def load(content: Path, root: Path | None = None) -> Loaded:
     entry_files = reader.files_in(content / path, required=True) if path else []
     entries = [d for f in entry_files if (d := reader.read(f, Entry))]
     retired_files = reader.files_in(content / "retired")
-    retired = [d for f in retired_files if (d := reader.read(f, Retired))]
+    retired = [r for f in retired_files if (r := reader.read(f, Retired))]
     releases = sorted(reader.read_all(content / "releases", Release), key=lambda d: version_key(d[1].version))
     problems = reader.problems
     for doc, release in releases:
         if Path(doc.path).stem != release.version:
-            problems.append(doc.problem(("version",), f"must match the file name: expected {Path(doc.path).stem!r} "
-                                                      f"(got {release.version!r}); releases are written by kbgen-release"))
+            problems.append(
+                doc.problem(
+                    ("version",),
+                    f"must match the file name: expected {Path(doc.path).stem!r} "
+                    f"(got {release.version!r}); releases are written by kbgen-release",
+                )
+            )
     if settings:
         problems += _check_ids(
             settings[1], [(d, e.id, e.previous_ids) for d, e in entries] + [(d, r.id, ()) for d, r in retired]

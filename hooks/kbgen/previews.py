@@ -35,8 +35,13 @@ def card(page: Page, pages: Pages, config: MkDocsConfig) -> cards.Card:
     c, u, site = pages.catalog, pages.urls, config.site_name
     entry = c.by_id.get(str(page.meta.get("kb_entry", "")))
     if entry is not None:
-        return cards.Card(site, entry.title, kicker=entry.id, detail=c.category_by_id[entry.category].title,
-                          badge=f"Severity: {entry.severity}")
+        return cards.Card(
+            site,
+            entry.title,
+            kicker=entry.id,
+            detail=c.category_by_id[entry.category].title,
+            badge=f"Severity: {entry.severity}",
+        )
     category = next((cat for cat in c.categories if u.category_src(cat.id) == page.file.src_uri), None)
     if category is not None:
         return cards.Card(site, category.title, kicker="Category", detail=category.description)
@@ -71,5 +76,7 @@ def context(page: Page, pages: Pages, config: MkDocsConfig, cache: Path) -> dict
     """Template values for the page's preview: none for redirect pages and offline copies."""
     if page.meta.get("kb_forward") or offline(config) or not config.site_url:
         return {"kb_preview": None, "kb_theme_color": cards.hex_colour(theme(config).primary)}
-    return {"kb_preview": publish(page, pages, config, cache),
-            "kb_theme_color": cards.hex_colour(theme(config).primary)}
+    return {
+        "kb_preview": publish(page, pages, config, cache),
+        "kb_theme_color": cards.hex_colour(theme(config).primary),
+    }

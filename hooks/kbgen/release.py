@@ -39,8 +39,10 @@ def release(config_file: Path, version: str, date: str) -> tuple[Path, list[str]
         raise Refused(str(err)) from None
     config = load_config(str(config_file))
     if not is_published(config.site_url or ""):
-        raise Refused(f"the site's address is {config.site_url!r}, not a published one: set SITE_URL to the "
-                      "address the site is published at, such as https://<user>.github.io/<repository>/")
+        raise Refused(
+            f"the site's address is {config.site_url!r}, not a published one: set SITE_URL to the "
+            "address the site is published at, such as https://<user>.github.io/<repository>/"
+        )
     folder = settings.content_dir(config) / "releases"
     existing = sorted((p.stem for p in folder.glob("*.yaml")), key=version_key) if folder.is_dir() else []
     if existing and version_key(existing[-1]) >= key:
@@ -54,12 +56,14 @@ def release(config_file: Path, version: str, date: str) -> tuple[Path, list[str]
             build(load_config(str(config_file), site_dir=site, strict=True))
         except (Abort, ConfigurationError, ContentError, OSError) as err:
             raise Refused(f"the site does not build: {err}") from None
-    snapshot = Release.model_validate({"version": version, "date": date,
-                                       "catalog": {**export.data(pages), "version": version, "released": date}})
+    snapshot = Release.model_validate(
+        {"version": version, "date": date, "catalog": {**export.data(pages), "version": version, "released": date}}
+    )
     folder.mkdir(exist_ok=True)
     file = folder / f"{version}.yaml"
-    text = yaml.safe_dump(snapshot.model_dump(mode="json", exclude_none=True), sort_keys=False,
-                          allow_unicode=True, width=120)
+    text = yaml.safe_dump(
+        snapshot.model_dump(mode="json", exclude_none=True), sort_keys=False, allow_unicode=True, width=120
+    )
     file.write_text(HEADER + text, encoding="utf-8")
     return file, ledger.append(ledger.load_site(config), config, date)
 

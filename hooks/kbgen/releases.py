@@ -26,9 +26,15 @@ if TYPE_CHECKING:
     from .urls import Urls
 
 VERSION_PATTERN = r"^(20[0-9]{2})\.([1-9][0-9]{0,2})$"
-Version = Annotated[str, Strict(), StringConstraints(pattern=VERSION_PATTERN),
-                    Field(description="A calendar version: YEAR.N, the N-th release of that year.")]
+Version = Annotated[
+    str,
+    Strict(),
+    StringConstraints(pattern=VERSION_PATTERN),
+    Field(description="A calendar version: YEAR.N, the N-th release of that year."),
+]
 UNRELEASED = "unreleased"
+
+
 def version_key(version: str) -> tuple[int, int]:
     match = re.match(VERSION_PATTERN, version)
     if not match:
@@ -52,7 +58,8 @@ class Mapping(Model):
     ids: dict[str, IdChange] = Field(description="Old ids that were renamed or merged, with the entry they lead to.")
     added: tuple[Id, ...] = Field(description="Entries new in this release.")
     changed: dict[str, tuple[str, ...]] = Field(
-        description="Entries changed in this release, with the fields that changed (names as in the export).")
+        description="Entries changed in this release, with the fields that changed (names as in the export)."
+    )
 
 
 class Release(Model):
@@ -86,17 +93,24 @@ class Diff:
         return not (self.added or self.merged or self.renamed or self.changed)
 
     def summary(self) -> str:
-        counts = [(len(self.added), "added"), (len(self.merged), "merged"), (len(self.renamed), "renamed"),
-                  (len(self.changed), "changed")]
+        counts = [
+            (len(self.added), "added"),
+            (len(self.merged), "merged"),
+            (len(self.renamed), "renamed"),
+            (len(self.changed), "changed"),
+        ]
         words = [f"{n} {what}" for n, what in counts if n]
         return ", ".join(words) if words else "no change to the entries"
 
     def mapping(self, old: str | None, new: str) -> dict[str, Any]:
         """The machine-readable mapping between two versions (the export schema describes it)."""
         return {
-            "from": old, "to": new,
-            "ids": {**{o: {"now": n, "change": "renamed"} for o, n, _ in self.renamed},
-                    **{o: {"now": n, "change": "merged"} for o, _, n in self.merged}},
+            "from": old,
+            "to": new,
+            "ids": {
+                **{o: {"now": n, "change": "renamed"} for o, n, _ in self.renamed},
+                **{o: {"now": n, "change": "merged"} for o, _, n in self.merged},
+            },
             "added": [i for i, _ in self.added],
             "changed": {c.id: list(c.parts) for c in self.changed},
         }
@@ -111,10 +125,16 @@ def diff(old: dict[str, Any] | None, new: dict[str, Any]) -> Diff:
     before = {e["id"]: e for e in (old or {}).get("entries", [])}
     after = {e["id"]: e for e in new["entries"]}
     now = {r["id"]: r for r in new.get("retired", [])}
-    renamed = [(i, now[i]["now"], after[now[i]["now"]]["title"]) for i in before
-               if i not in after and i in now and now[i]["change"] == "renamed" and now[i]["now"] in after]
-    merged = [(i, before[i]["title"], now[i]["now"]) for i in before
-              if i not in after and i in now and now[i]["change"] == "merged"]
+    renamed = [
+        (i, now[i]["now"], after[now[i]["now"]]["title"])
+        for i in before
+        if i not in after and i in now and now[i]["change"] == "renamed" and now[i]["now"] in after
+    ]
+    merged = [
+        (i, before[i]["title"], now[i]["now"])
+        for i in before
+        if i not in after and i in now and now[i]["change"] == "merged"
+    ]
     successor = {o: n for o, n, _ in renamed}
     targets = set(successor.values())
     added = [(i, e["title"]) for i, e in after.items() if i not in before and i not in targets] if old else []
@@ -151,8 +171,11 @@ class History:
         out, previous = [], None
         for r in self.releases:
             data = r.catalog.model_dump(mode="json", exclude_none=True)
-            out.append(Notes(r.version, r.date, diff(previous[1] if previous else None, data),
-                             previous[0] if previous else None))
+            out.append(
+                Notes(
+                    r.version, r.date, diff(previous[1] if previous else None, data), previous[0] if previous else None
+                )
+            )
             previous = (r.version, data)
         pending = diff(previous[1] if previous else None, self.current)
         if previous is None or not pending.empty:

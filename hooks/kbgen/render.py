@@ -28,10 +28,21 @@ TITLE = "title"  # the anchor of an entry page's heading
 
 
 # The parts of an entry a reader is told about when they change, in the words the notes use.
-PARTS = {"title": "title", "summary": "summary", "category": "category", "severity": "severity",
-         "question": "question or options", "warning_signs": "warning signs", "avoid": "steps",
-         "why": "why it hurts", "sources": "sources", "related": "related entries", "aliases": "search words",
-         "disagreement": "where sources differ", "ask_provider": "questions for the provider"}
+PARTS = {
+    "title": "title",
+    "summary": "summary",
+    "category": "category",
+    "severity": "severity",
+    "question": "question or options",
+    "warning_signs": "warning signs",
+    "avoid": "steps",
+    "why": "why it hurts",
+    "sources": "sources",
+    "related": "related entries",
+    "aliases": "search words",
+    "disagreement": "where sources differ",
+    "ask_provider": "questions for the provider",
+}
 
 
 def release_anchor(version: str) -> str:
@@ -64,6 +75,8 @@ def sections(e: Entry, history: tuple[Redirect, ...], nouns: str) -> tuple[Secti
         Section("warning-signs", "Warning signs", tuple(f"sign-{i}" for i in range(1, len(e.warning_signs) + 1))),
         Section("avoid", "How to avoid it", tuple(f"step-{i}" for i in range(1, len(e.avoid) + 1))),
     ]
+    if e.ask_provider:
+        out += [Section("ask-provider", "Ask your provider", tuple(f"ask-{i}" for i in range(1, len(e.ask_provider) + 1)))]
     out += [Section("disagreement", "Where the sources differ")] if e.disagreement else []
     out += [Section("self-check", "Ask yourself")]
     out += [Section("related", f"Related {nouns}")] if e.related else []
@@ -158,8 +171,14 @@ class Pages:
     def changes(self) -> str:
         """The What-changed page: every release, newest first, and work not yet released."""
         notes = list(reversed(self.history.notes)) if self.history else []
-        return self.render("changes.md.j2", self.urls.changes_src, notes=notes, history=self.history,
-                           anchor=release_anchor, parts=PARTS)
+        return self.render(
+            "changes.md.j2",
+            self.urls.changes_src,
+            notes=notes,
+            history=self.history,
+            anchor=release_anchor,
+            parts=PARTS,
+        )
 
     def redirect(self, r: Redirect) -> str:
         return self.render("redirect.md.j2", self.urls.entry_src(r.old_id), r=r)

@@ -16,8 +16,8 @@ from pydantic import BaseModel
 from pydantic.json_schema import JsonSchemaMode
 
 from .export import CsvRow, Export
-from .releases import Mapping
 from .model import Categories, Entry, Retired, Settings, Source
+from .releases import Mapping
 
 FOLDER = Path(__file__).parent / "schemas"
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -39,8 +39,13 @@ def export_schema() -> dict[str, Any]:
     schema = _schema(EXPORT, Export, "serialization")  # what the export writes
     row = CsvRow.model_json_schema(ref_template="#/$defs/{model}")
     mapping = Mapping.model_json_schema(ref_template="#/$defs/{model}", mode="serialization")
-    schema["$defs"] = {**schema.get("$defs", {}), **row.pop("$defs", {}), **mapping.pop("$defs", {}),
-                       "csv_row": row, "mapping": mapping}
+    schema["$defs"] = {
+        **schema.get("$defs", {}),
+        **row.pop("$defs", {}),
+        **mapping.pop("$defs", {}),
+        "csv_row": row,
+        "mapping": mapping,
+    }
     return schema
 
 

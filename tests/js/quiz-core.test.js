@@ -18,9 +18,12 @@ const HIRING = quiz.prepare({
   weights: { high: 3, medium: 2, low: 1 },
   categories: [{ id: "sourcing", title: "Finding candidates" }, { id: "interviews", title: "Interviews" }],
   entries: [
-    { id: "HP-1", category: "sourcing", severity: "medium", scores: [1, 0], labels: ["Yes", "No"], fp: "aN3", title: "Posting a vague job ad" },
-    { id: "HP-2", category: "interviews", severity: "high", scores: [1, 0.5, 0], labels: ["Yes", "Sometimes", "No"], fp: "m9c", title: "Interviewing without a plan" },
-    { id: "HP-3", category: "interviews", severity: "low", scores: [1, 0], labels: ["Yes", "No"], fp: "E_T", title: "Skipping reference checks" },
+    { id: "HP-1", category: "sourcing", severity: "medium", scores: [1, 0], labels: ["Yes", "No"], fp: "aN3",
+      title: "Posting a vague job ad" },
+    { id: "HP-2", category: "interviews", severity: "high", scores: [1, 0.5, 0], labels: ["Yes", "Sometimes", "No"],
+      fp: "m9c", title: "Interviewing without a plan" },
+    { id: "HP-3", category: "interviews", severity: "low", scores: [1, 0], labels: ["Yes", "No"], fp: "E_T",
+      title: "Skipping reference checks" },
   ],
 });
 
@@ -108,7 +111,9 @@ test("verdict thresholds at 50% and 80%", () => {
 
 const rec = (byId, fps = {}) => {
   const out = {};
-  for (const e of HIRING.entries) out[e.id] = { answer: e.id in byId ? String(byId[e.id]) : "-", fingerprint: fps[e.id] || e.fp };
+  for (const e of HIRING.entries) {
+    out[e.id] = { answer: e.id in byId ? String(byId[e.id]) : "-", fingerprint: fps[e.id] || e.fp };
+  }
   return out;
 };
 
@@ -132,7 +137,8 @@ test("changed, new, merged and renamed questions are named and left unanswered, 
   assert.deepEqual(m.added, ["HP-3"]);  // HP-1 is not new: HP-5 leads to it
   assert.deepEqual(m.moved, [["HP-4", "HP-2", "merged"], ["HP-5", "HP-1", "renamed"]]);
   assert.equal(quiz.changes(m), "1 question changed since these answers: HP-2; 1 is new: HP-3; " +
-    "HP-4 was merged into HP-2 (its answer is not carried over); HP-5 was renamed HP-1 (its answer is not carried over). " +
+    "HP-4 was merged into HP-2 (its answer is not carried over); " +
+    "HP-5 was renamed HP-1 (its answer is not carried over). " +
     "Those questions are left unanswered. ");
   const two = quiz.fromRecord(HIRING, rec({ "HP-1": 1, "HP-2": 2, "HP-3": 0 }, { "HP-1": "zzz", "HP-3": "yyy" }));
   assert.deepEqual(two.list, ["-", "2", "-"]);
@@ -155,8 +161,11 @@ test("a format-2 link round-trips the answers, one item per question", () => {
 
 test("id gaps are counted, and 40 answered questions make 165 characters", () => {
   const entries = [];
-  for (let n = 1; n <= 40; n++) entries.push({ id: "OP-" + n, category: "c", severity: "low", scores: [1, 0.5, 0], fp: "A-" + (n % 10) });
-  const forty = quiz.prepare({ prefix: "OP", threshold: 0.5, redirects: {}, weights: { low: 1 }, categories: [{ id: "c" }], entries });
+  for (let n = 1; n <= 40; n++) {
+    entries.push({ id: "OP-" + n, category: "c", severity: "low", scores: [1, 0.5, 0], fp: "A-" + (n % 10) });
+  }
+  const forty = quiz.prepare({ prefix: "OP", threshold: 0.5, redirects: {}, weights: { low: 1 }, categories: [{ id: "c" }],
+    entries });
   const hash = quiz.linkHash(forty, entries.map((e, i) => String(i % 3)));
   assert.equal(hash.length, 165);
   assert.deepEqual(quiz.readLink(forty, hash).list, entries.map((e, i) => String(i % 3)));
@@ -216,8 +225,10 @@ test("what to do first: every exposed entry with at least half the top risk, not
 
 test("two records compared entry by entry: improved, worse, same or not compared", () => {
   const c = quiz.compare(HIRING, rec({ "HP-1": 1, "HP-2": 2, "HP-3": 0 }), rec({ "HP-1": 0, "HP-2": 1, "HP-3": 1 }));
-  assert.deepEqual(c.rows.map((r) => [r.entry.id, r.change]), [["HP-1", "improved"], ["HP-2", "improved"], ["HP-3", "worse"]]);
-  const d = quiz.compare(HIRING, rec({ "HP-1": 1, "HP-2": "u" }), rec({ "HP-1": 1, "HP-2": 0, "HP-3": 1 }, { "HP-3": "old" }));
+  assert.deepEqual(c.rows.map((r) => [r.entry.id, r.change]),
+    [["HP-1", "improved"], ["HP-2", "improved"], ["HP-3", "worse"]]);
+  const d = quiz.compare(HIRING, rec({ "HP-1": 1, "HP-2": "u" }),
+    rec({ "HP-1": 1, "HP-2": 0, "HP-3": 1 }, { "HP-3": "old" }));
   assert.deepEqual(d.rows.map((r) => r.change), ["same", "", ""]);  // unsure, then a changed question
   assert.deepEqual(d.second.changed, ["HP-3"]);
   assert.equal(quiz.compare(HIRING, rec({ "HP-1": 7 }), rec({})), null);
