@@ -54,9 +54,8 @@ try {
 # Types `query` as one keystroke (the whole value, then a keyup, which is what Material listens
 # to) and resolves with the milliseconds until the result list shows an item. With `open`,
 # focuses the box first, which opens the search dialog (and, offline, starts loading the index).
-TIME_QUERY = (
-    """
-async ([query, open]) => {
+TIME_QUERY = """
+async ([query, open, timeout]) => {
   const input = document.querySelector("input.md-search__input");
   const list = document.querySelector(".md-search-result__list");
   const t0 = performance.now();
@@ -68,7 +67,7 @@ async ([query, open]) => {
       }
     });
     seen.observe(list, {childList: true});
-    setTimeout(() => resolve(NaN), %d);
+    setTimeout(() => resolve(NaN), timeout);
   });
   if (open) input.focus();
   list.replaceChildren();
@@ -81,8 +80,6 @@ async ([query, open]) => {
   return {ms: t1 - t0, longest};
 }
 """
-    % TIMEOUT_MS
-)
 
 
 @dataclass
@@ -111,9 +108,9 @@ def time_once(browser, url: str) -> Timing:
         context.add_init_script(LONG_TASKS)
         page = context.new_page()
         page.goto(url, wait_until="load")
-        first = page.evaluate(TIME_QUERY, [FIRST_QUERY, True])
+        first = page.evaluate(TIME_QUERY, [FIRST_QUERY, True, TIMEOUT_MS])
         page.wait_for_timeout(300)  # let the first answer settle
-        later = page.evaluate(TIME_QUERY, [NEXT_QUERY, False])
+        later = page.evaluate(TIME_QUERY, [NEXT_QUERY, False, TIMEOUT_MS])
         return Timing(first["ms"], later["ms"], first["longest"])
     finally:
         context.close()

@@ -1141,6 +1141,7 @@ def test_print_is_a_meeting_report(where, page, paper):
     page.emulate_media(media="print")
     for hidden in ON_SCREEN_ONLY:
         assert page.locator(hidden).first.is_hidden(), hidden
+    assert page.get_by_text("One question per mistake.").is_hidden()  # the questions' introduction
     for shown in ("h1", "#kb-report-head", "#kb-score", "#kb-chart", ".kb-report"):
         assert page.locator(shown).first.is_visible(), shown
     results = read_results(page)
@@ -1153,7 +1154,8 @@ def test_print_is_a_meeting_report(where, page, paper):
                        "These results have no address: this offline copy names no published site.")
     assert results["score"].startswith("Overall score: 17%, from 3 of 3 questions.")  # the score rests on 3 answers
     root = where.shared.removesuffix("self-assessment/")
-    assert page.locator(".kb-report th").all_inner_texts() == ["Mistake", "Answer given", "First steps", "Owner", "Due"]
+    assert page.locator(".kb-report th").all_inner_texts() == [
+        "Mistake", "Answer given", "First steps, and what to ask the provider", "Owner", "Due"]
     assert results["report"] == [
         [f"HP-2: Interviewing without a plan\n{root + 'mistakes/hp-2/#avoid' if root else '(no published address)'}",
          "\u201cNo\u201d, risk 3",
@@ -1171,6 +1173,7 @@ def test_print_before_results_is_the_checklist(hosted, page):
     open_quiz(page, hosted.quiz)
     page.emulate_media(media="print")
     assert page.locator("#kb-quiz").is_visible()
+    assert page.get_by_text("One question per mistake.").is_visible()
     for hidden in (".kb-quiz-actions", "#kb-results", "#kb-tools", "#kb-assess", ".kb-quiz-time"):
         assert page.locator(hidden).is_hidden(), hidden
 
@@ -1188,9 +1191,24 @@ def test_real_report_has_no_near_empty_page(request, serve, page, paper, seed):
     show_results(page)
     page.emulate_media(media="print")
     pages = pdf_pages(page.pdf(format=paper))
-    assert len(pages) <= 3, pages
+    assert len(pages) <= 1 + len(catalog.entries) // 4, pages  # a page holds 4 entries' rows, steps and questions
     if len(pages) > 1:
         assert pages[-1] >= max(pages[:-1]) / 5, pages
+
+
+def test_real_report_lists_what_to_ask_the_provider(request, serve, page):
+    """For each exposed entry, the printed report carries the entry's questions for the provider."""
+    catalog = load_catalog(ROOT / "content", ROOT)
+    exposed = catalog.by_id["OP-26"]
+    open_quiz(page, serve(request.getfixturevalue("site")) + "self-assessment/")
+    worst = min(range(len(exposed.question.options)), key=lambda i: exposed.question.options[i].score)
+    answer(page, {exposed.id: worst})
+    show_results(page)
+    page.emulate_media(media="print")
+    row = page.locator("#kb-report tr", has_text=exposed.title)
+    assert row.locator(".kb-ask-title").inner_text() == "Ask the provider:"
+    assert row.locator(".kb-ask li").all_inner_texts() == list(exposed.ask_provider)
+    assert row.is_visible()
 
 
 # Accessibility, no JavaScript, instant navigation

@@ -129,7 +129,7 @@
       if (raw) {
         try {
           doc = core.check(data, JSON.parse(raw));
-          cur = doc.assessments[doc.current] ? doc.current : 0;
+          cur = doc.assessments[doc.current] ? +doc.current : 0;
         } catch (error) {
           storage(function (s) { s.removeItem(KEY); });
           text = "Your saved answers could not be read, so they were cleared. ";
@@ -227,10 +227,13 @@
           make("span", "You answered " + given + ". Risk " + risk + ": " + e.severity + " severity counts " + x.weight +
             ", times " + exposure(x.exposure) + " exposed.", "kb-why"));
         e.steps.forEach(function (s) { steps.appendChild(make("li", s)); });
+        var ask = make("ul", "", "kb-ask");
+        (e.ask || []).forEach(function (s) { ask.appendChild(make("li", s)); });
         var row = report.appendChild(make("tr")), cell = row.appendChild(make("td"));
         fill(cell, make("strong", e.id + ": " + e.title), make("span", where || "(no published address)", "kb-url"));
         row.appendChild(make("td", given + ", risk " + risk));
-        row.appendChild(make("td")).appendChild(steps);
+        fill(row.appendChild(make("td")), steps, ask.firstChild ? make("p", "Ask the provider:", "kb-ask-title") : "",
+          ask.firstChild ? ask : "");
         row.appendChild(make("td"));
         row.appendChild(make("td"));
       });

@@ -120,6 +120,22 @@ def outputs(pages: Pages) -> dict[str, Callable[[], str]]:
 
 
 def data(pages: Pages) -> dict[str, Any]:
+    latest = pages.history.latest if pages.history else None
+    current = pages.history is None or pages.history.version != "unreleased"
+    return {
+        "format": FORMAT_VERSION,
+        "name": pages.catalog.settings.name,
+        "version": latest.version if latest and current else "unreleased",
+        "released": latest.date if latest and current else None,
+        **_content(pages),
+    }
+
+
+def _content(pages: Pages) -> dict[str, Any]:
+    """Categories, entries, retired ids and sources, as exported: worked out once per build (the release
+    history, the JSON and the CSV all read them)."""
+    if "export" in pages.cache:
+        return pages.cache["export"]
     c, u = pages.catalog, pages.urls
 
     def entry(e: Entry) -> dict[str, Any]:
@@ -131,13 +147,7 @@ def data(pages: Pages) -> dict[str, Any]:
             "previous_ids": [{"id": h.old_id, "title": h.old_title, "change": h.kind, "date": h.date} for h in history],
         }
 
-    latest = pages.history.latest if pages.history else None
-    current = pages.history is None or pages.history.version != "unreleased"
-    return {
-        "format": FORMAT_VERSION,
-        "name": c.settings.name,
-        "version": latest.version if latest and current else "unreleased",
-        "released": latest.date if latest and current else None,
+    pages.cache["export"] = {
         "categories": [{**cat.model_dump(mode="json"), "url": u.url(u.category_src(cat.id))} for cat in c.categories],
         "entries": [entry(e) for e in c.entries],
         "retired": [
@@ -153,6 +163,7 @@ def data(pages: Pages) -> dict[str, Any]:
         ],
         "sources": [s.model_dump(mode="json") for s in c.sources],
     }
+    return pages.cache["export"]
 
 
 def to_json(pages: Pages) -> str:

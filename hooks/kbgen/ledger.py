@@ -96,27 +96,18 @@ def check(urls: Urls, config: MkDocsConfig) -> list[Problem]:
     out = []
     for line, column, url in lines:
         if _BAD.search(url):
-            out.append(
-                Problem(
-                    path,
-                    line,
-                    column,
-                    "url",
-                    f"expected a URL relative to the site root, such as "
-                    f"'{example}', without #fragment or ?query (got {show(url)})",
-                )
+            message = (
+                f"expected a URL relative to the site root, such as '{example}', without #fragment or ?query "
+                f"(got {show(url)})"
             )
         elif normalise(url) not in found:
-            out.append(
-                Problem(
-                    path,
-                    line,
-                    column,
-                    "url",
-                    f"published URL {url!r} is neither a page nor a redirect; "
-                    "restore it or add a redirect (merge or previous_ids)",
-                )
+            message = (
+                f"published URL {url!r} is neither a page nor a redirect; restore it or add a redirect "
+                "(merge or previous_ids)"
             )
+        else:
+            continue
+        out.append(Problem(path, line, column, "url", message))
     return out
 
 

@@ -171,9 +171,14 @@ class Entry(Model):
             description="Concrete steps, most important first. Append new ones at the end: anchors are numbered.",
         ),
     ]
-    ask_provider: Annotated[tuple[Line, ...], Field(
-        max_length=6, description="Questions to ask, or terms to agree, with the provider: for a discussion with "
-        "them. Append new ones at the end: anchors are numbered.")] = ()
+    ask_provider: Annotated[
+        tuple[Line, ...],
+        Field(
+            max_length=6,
+            description="Questions to ask, or terms to agree, with the provider: for a discussion with "
+            "them. Append new ones at the end: anchors are numbered.",
+        ),
+    ] = ()
     question: Question
     related: Annotated[tuple[Id, ...], UNIQUE, UNIQUE_SCHEMA] = ()
     aliases: Annotated[tuple[Alias, ...], UNIQUE, UNIQUE_SCHEMA, Field(description="Words readers search with.")] = ()
@@ -228,10 +233,13 @@ class Source(Model):
         bool, Strict(), Field(description="True when the publisher sells the service the article discusses.")
     ]
     perspective: Annotated[str, Strict(), _size(10, 800), PARAGRAPHS]
-    url: Annotated[str | None, Field(pattern=r"^https?://[^\s<>\"]+$",
-                                     description="The article's address, linked from the sources page.")] = None
-    complete: Annotated[bool, Strict(), Field(description="False when the copy is an excerpt that stops inside an "
-                                                           "item.")] = True
+    url: Annotated[
+        str | None,
+        Field(pattern=r"^https?://[^\s<>\"]+$", description="The article's address, linked from the sources page."),
+    ] = None
+    complete: Annotated[
+        bool, Strict(), Field(description="False when the copy is an excerpt that stops inside an item.")
+    ] = True
     file: Annotated[
         str,
         Strict(),

@@ -6,6 +6,7 @@ they show changes) and copied into the built site under ``assets/cards/``. The o
 
 from __future__ import annotations
 
+import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -68,7 +69,11 @@ def publish(page: Page, pages: Pages, config: MkDocsConfig, cache: Path) -> Prev
     path = f"{FOLDER}/{page.file.src_uri.removesuffix('.md')}.png"
     target = Path(config.site_dir) / path
     target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(drawn, target)
+    try:  # a hard link where the cache and the site share a disk: thousands of cards, no copying
+        target.unlink(missing_ok=True)
+        os.link(drawn, target)
+    except OSError:
+        shutil.copyfile(drawn, target)
     return Preview(urljoin(config.site_url or "", path), cards.alt_text(shown))
 
 

@@ -63,7 +63,7 @@ def data(pages: Pages) -> dict[str, Any]:
     return {
         "key": c.settings.storage_key,
         "site": c.settings.name,
-        "release": getattr(pages, "release", "unreleased"),
+        "release": pages.history.version if pages.history else "unreleased",
         "version": version(c),
         "prefix": c.settings.id_prefix,
         "root": get_relative_url("./", hosted_url(u.quiz_src)),
@@ -85,6 +85,7 @@ def data(pages: Pages) -> dict[str, Any]:
                 "scores": [o.score for o in e.question.options],
                 "labels": [o.label for o in e.question.options],
                 "steps": list(e.avoid[:2]),
+                "ask": list(e.ask_provider),  # for the printed report: what to raise with the provider
             }
             for e in c.entries
         ],

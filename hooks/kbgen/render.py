@@ -68,15 +68,19 @@ class Section:
     items: tuple[str, ...] = ()
 
 
+def _numbered(prefix: str, items: tuple[str, ...]) -> tuple[str, ...]:
+    """The anchors of a list's items: prefix-1, prefix-2, ... (items are appended, never renumbered)."""
+    return tuple(f"{prefix}-{i}" for i in range(1, len(items) + 1))
+
+
 def sections(e: Entry, history: tuple[Redirect, ...], nouns: str) -> tuple[Section, ...]:
     """The sections of an entry page, in page order: this list drives both the page and the export's anchors."""
     out = [
         Section("why", "Why it hurts"),
-        Section("warning-signs", "Warning signs", tuple(f"sign-{i}" for i in range(1, len(e.warning_signs) + 1))),
-        Section("avoid", "How to avoid it", tuple(f"step-{i}" for i in range(1, len(e.avoid) + 1))),
+        Section("warning-signs", "Warning signs", _numbered("sign", e.warning_signs)),
+        Section("avoid", "How to avoid it", _numbered("step", e.avoid)),
     ]
-    if e.ask_provider:
-        out += [Section("ask-provider", "Ask your provider", tuple(f"ask-{i}" for i in range(1, len(e.ask_provider) + 1)))]
+    out += [Section("ask-provider", "Ask your provider", _numbered("ask", e.ask_provider))] if e.ask_provider else []
     out += [Section("disagreement", "Where the sources differ")] if e.disagreement else []
     out += [Section("self-check", "Ask yourself")]
     out += [Section("related", f"Related {nouns}")] if e.related else []
@@ -125,6 +129,7 @@ class Pages:
         self.catalog = catalog
         self.urls = urls
         self.history: History | None = None  # the releases, set once the export can be compared with them
+        self.cache: dict[str, Any] = {}  # what this build works out once and reads in several places
 
     def render(self, template: str, src: str, **context: Any) -> str:
         u = self.urls

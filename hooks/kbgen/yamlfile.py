@@ -444,6 +444,11 @@ def _text_problem(doc: Document, node: yaml.Node, field: Key) -> Problem | None:
     return Problem(doc.path, line, column, field_name(field), f"{what} is not allowed: delete it")
 
 
+def _at(doc: Document, node: yaml.Node, key: Key, message: str) -> Problem:
+    """A problem located at a node of the document (a key that cannot be used)."""
+    return Problem(doc.path, node.start_mark.line + 1, node.start_mark.column + 1, field_name(key), message)
+
+
 def _build(node: yaml.Node, key: Key, doc: Document, problems: list[Problem]) -> Any:
     doc.values[key] = (node.start_mark.line + 1, node.start_mark.column + 1)
     if node.tag == _TIMESTAMP:
@@ -457,27 +462,11 @@ def _build(node: yaml.Node, key: Key, doc: Document, problems: list[Problem]) ->
         out: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
-                problems.append(
-                    Problem(
-                        doc.path,
-                        key_node.start_mark.line + 1,
-                        key_node.start_mark.column + 1,
-                        field_name(key),
-                        "keys must be plain words",
-                    )
-                )
+                problems.append(_at(doc, key_node, key, "keys must be plain words"))
                 continue
             name = str(_scalars.construct_scalar(key_node))
             if key_node.tag == _MERGE:
-                problems.append(
-                    Problem(
-                        doc.path,
-                        key_node.start_mark.line + 1,
-                        key_node.start_mark.column + 1,
-                        field_name(key),
-                        "merge keys (<<) are not supported: write the fields out",
-                    )
-                )
+                problems.append(_at(doc, key_node, key, "merge keys (<<) are not supported: write the fields out"))
                 continue
             child = (*key, name)
             bad_key = _text_problem(doc, key_node, key)
