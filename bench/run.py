@@ -24,6 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 import ingest_eval  # noqa: E402
 import search_eval  # noqa: E402
+import search_speed  # noqa: E402
 import synth  # noqa: E402
 
 SIZES = tuple(int(n) for n in os.environ.get("BENCH_SIZES", "20,200,2000").split(","))
@@ -259,6 +260,7 @@ def main() -> int:
                 )
                 + " |"
             )
+    report += ["", "## Search speed (hosted and offline)", "", search_speed.report(SIZES)]
     report += ["", *cards_cost(work), "", ingest_eval.report()]
     profile = work / "profile.out"
     synth.write_generator_project(hi, work / "profiled")
