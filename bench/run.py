@@ -161,8 +161,12 @@ def profile_summary(profile: Path, top: int = 12) -> list[str]:
 
 def cards_cost(work: Path) -> list[str]:
     """Build time with link-preview cards (cold cache, warm cache) against the same build without cards."""
-    lines = ["## Link-preview cards", "", "| catalog | no cards s | cold cache s | warm cache s | warm overhead |",
-             "|---|---|---|---|---|"]
+    lines = [
+        "## Link-preview cards",
+        "",
+        "| catalog | no cards s | cold cache s | warm cache s | warm overhead |",
+        "|---|---|---|---|---|",
+    ]
     for n in [n for n in SIZES if n >= 200]:
         plain, carded = work / f"nocards-{n}", work / f"cards-{n}"
         synth.write_generator_project(n, plain)
