@@ -53,12 +53,6 @@
     return link && link.href ? bare(link.href) : "";
   }
 
-  // The address to share: the canonical URL when the page has one, else this page's address,
-  // without ?query or #fragment.
-  function pageUrl() {
-    return canonicalUrl() || bare(location.href);
-  }
-
   // The page's published address (the canonical one, when the site names a real, non-loopback
   // address), else the address the reader is on; "" in an offline copy with no published address.
   function shareUrl() {
@@ -86,7 +80,7 @@
   }
 
   window.kbgen = {
-    onPage: onPage, canonicalUrl: canonicalUrl, pageUrl: pageUrl, shareUrl: shareUrl, make: make, copyText: copyText
+    onPage: onPage, shareUrl: shareUrl, make: make, copyText: copyText
   };
 
   function status() {

@@ -18,7 +18,6 @@ from mkdocs.structure.pages import Page
 
 from . import cards
 from .render import Pages
-from .urls import offline
 
 FOLDER = "assets/cards"
 
@@ -65,7 +64,7 @@ class Preview:
 def publish(page: Page, pages: Pages, config: MkDocsConfig, cache: Path) -> Preview:
     """Draw (or take from the cache) the card of ``page`` and copy it into the site; returns its tags' values."""
     shown = card(page, pages, config)
-    drawn = cards.draw_cached(shown, theme(config), cache)
+    drawn = cards.draw_cached(shown, _theme(pages, config), cache)
     path = f"{FOLDER}/{page.file.src_uri.removesuffix('.md')}.png"
     target = Path(config.site_dir) / path
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -77,11 +76,16 @@ def publish(page: Page, pages: Pages, config: MkDocsConfig, cache: Path) -> Prev
     return Preview(urljoin(config.site_url or "", path), cards.alt_text(shown))
 
 
+def _theme(pages: Pages, config: MkDocsConfig) -> cards.Theme:
+    """This build's card theme, worked out once."""
+    if "theme" not in pages.cache:
+        pages.cache["theme"] = theme(config)
+    return pages.cache["theme"]
+
+
 def context(page: Page, pages: Pages, config: MkDocsConfig, cache: Path) -> dict[str, Any]:
     """Template values for the page's preview: none for redirect pages and offline copies."""
-    if page.meta.get("kb_forward") or offline(config) or not config.site_url:
-        return {"kb_preview": None, "kb_theme_color": cards.hex_colour(theme(config).primary)}
-    return {
-        "kb_preview": publish(page, pages, config, cache),
-        "kb_theme_color": cards.hex_colour(theme(config).primary),
-    }
+    colour = cards.hex_colour(_theme(pages, config).primary)
+    if page.meta.get("kb_forward") or pages.urls.offline or not config.site_url:
+        return {"kb_preview": None, "kb_theme_color": colour}
+    return {"kb_preview": publish(page, pages, config, cache), "kb_theme_color": colour}
