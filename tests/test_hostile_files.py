@@ -171,13 +171,6 @@ def test_unreadable_file(content, monkeypatch):
         "content/catalog.yaml:1:1: cannot be read (permission denied): make it readable"]
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root reads any file")
-def test_unreadable_file_for_real(content):
-    (content / "catalog.yaml").chmod(0)
-    assert file_errors(read, content, "catalog.yaml") == [
-        "content/catalog.yaml:1:1: cannot be read (permission denied): make it readable"]
-
-
 def test_size_limit(content):
     (content / "catalog.yaml").write_bytes(b"a: " + b"x" * (files.MAX_BYTES - 4) + b"\n")
     assert read(content, "catalog.yaml")
