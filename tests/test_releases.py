@@ -211,3 +211,16 @@ def test_a_default_address_build_says_how_to_set_the_real_one(tmp_path):
     assert "INFO" in log and "Set SITE_URL to the published address" in log
     edit(config, "site_url: http://127.0.0.1:8000/", f"site_url: {SITE}")
     assert "Set SITE_URL" not in mkdocs_build(config, tmp_path / "site2")
+
+
+@pytest.mark.build
+def test_cite_names_the_version_the_reader_is_on(two_releases, serve, context, page):
+    _, site = two_releases
+    base = serve(site)
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base.rstrip("/"))
+    page.goto(base + "mistakes/hp-2/")
+    page.get_by_role("button", name="Cite: copy id, title, version and link", exact=True).click()
+    page.wait_for_function("document.getElementById('kb-copy-status')?.textContent.length > 0")
+    assert page.evaluate("navigator.clipboard.readText()") == \
+        f'HP-2, "Interviews with no plan", Hiring Pitfalls 2026.2, {SITE}mistakes/hp-2/'
+    assert page.recorder.errors == []
