@@ -26,7 +26,7 @@ from kbgen.urls import hosted_url
 
 log = logging.getLogger("mkdocs.hooks.catalog")
 # Lines a hand-written page may hold, replaced by generated Markdown (the name of the Pages method).
-PLACEHOLDERS = {"<!-- kbgen:overview -->": "overview", "<!-- kbgen:version -->": "version"}
+PLACEHOLDERS = {"<!-- kbgen:overview -->": "overview", "<!-- kbgen:version -->": "version_line"}
 CATEGORIES = "kbgen:categories"
 STATE = "kbgen_build"  # this build's Pages, on the build's own config (theme templates read it too)
 
@@ -120,8 +120,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     pages, kb = _pages(config), settings.read(config)
     entry = pages.catalog.by_id.get(str(page.meta.get("kb_entry", "")))
     if entry is not None:
-        version = pages.history.version if pages.history else "unreleased"
-        context["kb_citation"] = citation(entry, pages.catalog.settings.name, version)
+        context["kb_citation"] = citation(entry, pages.catalog.settings.name, pages.version)
     if kb.cards:
         context.update(previews.context(page, pages, config, Path(kb.cache)))
     return context

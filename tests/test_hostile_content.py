@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import types
 import typing
 from html.parser import HTMLParser
 from pathlib import Path
@@ -54,7 +55,7 @@ def string_paths(kind: typing.Any, key: Key = ()) -> list[Key]:
         return string_paths(typing.get_args(kind)[0], key)
     if origin in (tuple, list):
         return string_paths(typing.get_args(kind)[0], (*key, 0))
-    if origin in (typing.Union, __import__("types").UnionType):
+    if origin in (typing.Union, types.UnionType):
         return [p for arg in typing.get_args(kind) if arg is not type(None) for p in string_paths(arg, key)]
     if isinstance(kind, type) and issubclass(kind, model.Categories):
         return string_paths(kind.model_fields["root"].annotation, key)

@@ -120,13 +120,11 @@ def outputs(pages: Pages) -> dict[str, Callable[[], str]]:
 
 
 def data(pages: Pages) -> dict[str, Any]:
-    latest = pages.history.latest if pages.history else None
-    current = pages.history is None or pages.history.version != "unreleased"
     return {
         "format": FORMAT_VERSION,
         "name": pages.catalog.settings.name,
-        "version": latest.version if latest and current else "unreleased",
-        "released": latest.date if latest and current else None,
+        "version": pages.version,
+        "released": pages.released,
         **_content(pages),
     }
 

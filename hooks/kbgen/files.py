@@ -37,6 +37,17 @@ def _within(path: Path | str, folder: Path | str) -> bool:
     return Path(path).is_relative_to(folder)
 
 
+def _stay_inside(path: Path, root: Path, display: str, what: str) -> None:
+    """Refuse ``path`` when a link on the way (or the path itself) leads out of ``root``; opens nothing."""
+    real = os.path.realpath(path)
+    if not _within(real, os.path.realpath(root)):
+        raise _problem(
+            display,
+            f"symbolic link to {real}, outside the content folder: links are not followed "
+            f"out of it; put the {what} itself here",
+        )
+
+
 def check_file(file: Path, root: Path, display: str, *, required: bool = True) -> os.stat_result | None:
     """Stat ``file`` without opening or following it out of ``root``; None if it is missing and not required.
 
@@ -55,13 +66,7 @@ def check_file(file: Path, root: Path, display: str, *, required: bool = True) -
     except OSError as err:  # ELOOP: a folder on the way is a link pointing back at itself
         raise _problem(display, f"cannot be read ({err.strerror}): fix the folders on its path") from None
     # Resolve every link on the way without opening anything, then judge the destination before touching it.
-    real = os.path.realpath(file)
-    if not _within(real, os.path.realpath(root)):
-        raise _problem(
-            display,
-            f"symbolic link to {real}, outside the content folder: links are not followed "
-            "out of it; put the file itself here",
-        )
+    _stay_inside(file, root, display, "file")
     try:
         info = os.stat(file)
     except FileNotFoundError:
@@ -172,13 +177,7 @@ def check_folder(folder: Path, root: Path, display: str, *, required: bool = Fal
         if required:
             raise _problem(display, f"required folder is missing: create {display}/")
         return
-    real = os.path.realpath(folder)
-    if not _within(real, os.path.realpath(root)):
-        raise _problem(
-            display,
-            f"symbolic link to {real}, outside the content folder: links are not followed "
-            "out of it; put the folder itself here",
-        )
+    _stay_inside(folder, root, display, "folder")
     if not os.path.exists(folder):
         raise _problem(display, f"broken symbolic link: {os.readlink(folder)} does not exist; fix or remove it")
     if not os.path.isdir(folder):

@@ -21,6 +21,8 @@ Severity = Literal["low", "medium", "high"]
 # How much each severity counts in the self-assessment; the quiz page explains the score from this.
 WEIGHT: dict[str, int] = {"high": 3, "medium": 2, "low": 1}
 
+UNRELEASED = "unreleased"  # the version of work published between releases
+
 ID_PATTERN = r"^[A-Z][A-Z0-9]*-[1-9][0-9]*$"
 SLUG_PATTERN = r"^[a-z][a-z0-9-]*$"
 DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"

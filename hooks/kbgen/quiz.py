@@ -63,7 +63,7 @@ def data(pages: Pages) -> dict[str, Any]:
     return {
         "key": c.settings.storage_key,
         "site": c.settings.name,
-        "release": pages.history.version if pages.history else "unreleased",
+        "release": pages.version,
         "version": version(c),
         "prefix": c.settings.id_prefix,
         "root": get_relative_url("./", hosted_url(u.quiz_src)),

@@ -19,7 +19,7 @@ from xml.etree import ElementTree
 from pydantic import Field, Strict, StringConstraints
 
 from .export import Change, Export
-from .model import Date, Id, Model
+from .model import UNRELEASED, Date, Id, Model
 from .render import PARTS, release_anchor
 
 if TYPE_CHECKING:
@@ -32,7 +32,6 @@ Version = Annotated[
     StringConstraints(pattern=VERSION_PATTERN),
     Field(description="A calendar version: YEAR.N, the N-th release of that year."),
 ]
-UNRELEASED = "unreleased"
 
 
 def version_key(version: str) -> tuple[int, int]:
@@ -116,10 +115,6 @@ class Diff:
         }
 
 
-def _comparable(entry: dict[str, Any], part: str) -> Any:
-    return entry.get(part)
-
-
 def diff(old: dict[str, Any] | None, new: dict[str, Any]) -> Diff:
     """Compare two exports (``Export`` data): entries added, merged, renamed, and which parts changed."""
     before = {e["id"]: e for e in (old or {}).get("entries", [])}
@@ -143,7 +138,7 @@ def diff(old: dict[str, Any] | None, new: dict[str, Any]) -> Diff:
         new_id = successor.get(old_id, old_id)
         if new_id not in after:
             continue
-        parts = tuple(part for part in PARTS if _comparable(entry, part) != _comparable(after[new_id], part))
+        parts = tuple(part for part in PARTS if entry.get(part) != after[new_id].get(part))
         if parts:
             changed.append(Changed(new_id, after[new_id]["title"], old_id, entry["title"], parts))
     return Diff(tuple(added), tuple(merged), tuple(renamed), tuple(changed))

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 import jinja2
 from markupsafe import Markup
 
-from .model import SEVERITIES, WEIGHT, Catalog, Entry, Redirect
+from .model import SEVERITIES, UNRELEASED, WEIGHT, Catalog, Entry, Redirect
 from .urls import Urls
 
 if TYPE_CHECKING:
@@ -119,7 +119,7 @@ def front(**meta: object) -> Markup:
 def citation(e: Entry, site: str, version: str) -> str:
     """How an entry is cited, up to its address (added by the page, which knows where it is read):
     ``AB-4, "Title", Site 2026.1, ``. The Data page documents this form."""
-    return f'{e.id}, "{e.title}", {site} {version if version != "unreleased" else "(unreleased)"}, '
+    return f'{e.id}, "{e.title}", {site} {version if version != UNRELEASED else f"({UNRELEASED})"}, '
 
 
 class Pages:
@@ -130,6 +130,17 @@ class Pages:
         self.urls = urls
         self.history: History | None = None  # the releases, set once the export can be compared with them
         self.cache: dict[str, Any] = {}  # what this build works out once and reads in several places
+
+    @property
+    def version(self) -> str:
+        """The version this build shows: the latest release, or ``unreleased`` when work is pending."""
+        return self.history.version if self.history else UNRELEASED
+
+    @property
+    def released(self) -> str | None:
+        """The date of that release; None when unreleased."""
+        latest = self.history.latest if self.history else None
+        return latest.date if latest and self.version != UNRELEASED else None
 
     def render(self, template: str, src: str, **context: Any) -> str:
         u = self.urls
@@ -188,7 +199,7 @@ class Pages:
     def redirect(self, r: Redirect) -> str:
         return self.render("redirect.md.j2", self.urls.entry_src(r.old_id), r=r)
 
-    def version(self, page_src: str) -> str:
+    def version_line(self, page_src: str) -> str:
         """Which version the reader is looking at, for a hand-written page (the home page)."""
         return self.render("version.md.j2", page_src, history=self.history)
 
