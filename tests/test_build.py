@@ -91,3 +91,20 @@ def test_rendering_escapes_content(tmp_path):
     md = pages.entry(evil)
     assert r"A \*b\* \[c\]\(d\) \| e" in md
     assert "x &amp; y" in md
+
+
+def test_new_fields_reach_the_page_and_the_export(site):
+    """ask_provider (its section and anchors) on every entry page and in the export; each source's address,
+    linked from the sources page, excerpts flagged there, and no internal file name shown."""
+    catalog = load_catalog(ROOT / "content", ROOT)
+    data = {e["id"]: e for e in json.loads(text(site / "pitfalls.json"))["entries"]}
+    for entry in catalog.entries:
+        assert data[entry.id]["ask_provider"] == list(entry.ask_provider)
+        page = text(site / entry_url(catalog, entry.id) / "index.html")
+        assert 'id="ask-provider"' in page and f'id="ask-{len(entry.ask_provider)}"' in page, entry.id
+    sources = text(site / "sources/index.html")
+    for source in catalog.sources:
+        assert source.file not in sources
+        if source.url:
+            assert f'href="{source.url}"' in sources, source.id
+    assert sources.count("An excerpt") == sum(not s.complete for s in catalog.sources) > 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -224,3 +225,21 @@ def test_cite_names_the_version_the_reader_is_on(two_releases, serve, context, p
     assert page.evaluate("navigator.clipboard.readText()") == \
         f'HP-2, "Interviews with no plan", Hiring Pitfalls 2026.2, {SITE}mistakes/hp-2/'
     assert page.recorder.errors == []
+
+
+@pytest.mark.build
+def test_work_not_yet_released_is_shown_as_such(two_releases, tmp_path):
+    project, _ = two_releases
+    shutil.copytree(project, tmp_path / "project")
+    config = tmp_path / "project/mkdocs.yml"
+    edit(config.parent / "content/mistakes/hp-8.yaml", "title: Hiring friends without a process",
+         "title: Hiring friends and family without a process")
+    site = tmp_path / "site"
+    mkdocs_build(config, site)
+    page = text_of(site / "changes/index.html")
+    assert page.index("Not yet released") < page.index("Version 2026.2")
+    assert "Changes since 2026.2, shown here so an editor sees what the next release will say" in page
+    assert "HP-8: Hiring friends and family without a process : title (was “Hiring friends without a process”)" in page
+    assert "changed since, not yet released" in text_of(site / "mistakes/hp-8/index.html")
+    assert json.loads((site / "mistakes.json").read_text())["version"] == "unreleased"
+    assert "with changes made since 2026.2, not yet released" in text_of(site / "index.html")
