@@ -11,6 +11,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -20,6 +21,15 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 sys.path.insert(0, str(ROOT / "hooks"))
+
+# Property tests. `make test` and `make test-fast` draw the same examples on every run and machine
+# (derandomized, no example database), so CI gives the same result for the same commit; `make fuzz`
+# (KBGEN_FUZZ=search) draws new random examples to look further. What it finds becomes an @example.
+_FUZZ = {"deadline": None, "suppress_health_check": [HealthCheck.function_scoped_fixture]}
+settings.register_profile("quick", max_examples=50, derandomize=True, database=None, **_FUZZ)
+settings.register_profile("full", max_examples=1500, derandomize=True, database=None, **_FUZZ)
+settings.register_profile("search", max_examples=20_000, **_FUZZ)
+settings.load_profile(os.environ.get("KBGEN_FUZZ", "quick"))
 
 
 # Markers from the fixtures a test uses, so `make test-fast` can leave out what needs a browser or a build.

@@ -1,7 +1,8 @@
 """Property-based tests: whatever an editor writes, the loader accepts it or raises ContentError,
 and a message about a hostile character, a nesting level or a syntax error points at it exactly.
 
-``KBGEN_FUZZ=full`` runs 1,500 examples a property (``make test`` stays quick with 50).
+The examples are drawn by the profile conftest.py loads: the same on every run (``make test``: 1,500 a property;
+``make test-fast``: 50), or new random ones with ``make fuzz``.
 """
 
 import datetime
@@ -15,7 +16,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import FIXTURES
@@ -24,11 +25,6 @@ from kbgen.load import load_catalog
 from kbgen.problems import ContentError
 from kbgen.yamlfile import MAX_DEPTH, decode, parse
 
-settings.register_profile("quick", max_examples=50, deadline=None,
-                          suppress_health_check=[HealthCheck.function_scoped_fixture])
-settings.register_profile("full", max_examples=1500, deadline=None,
-                          suppress_health_check=[HealthCheck.function_scoped_fixture])
-settings.load_profile(os.environ.get("KBGEN_FUZZ", "quick"))
 FUZZ = settings(settings.default)  # the loaded profile: max_examples from KBGEN_FUZZ
 
 ENTRY = "content/mistakes/hp-2.yaml"

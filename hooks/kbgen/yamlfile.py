@@ -104,6 +104,11 @@ def field_name(key: Key) -> str:
     return out
 
 
+def split_lines(text: str) -> list[str]:
+    """The lines of ``text`` as every message counts them: YAML's line breaks, CRLF, a lone CR and LF."""
+    return _BREAK.split(text)
+
+
 def line_column(text: str, index: int) -> tuple[int, int]:
     """1-based line and column (in characters) of ``text[index]``, counting CRLF, CR and LF as breaks."""
     line, start = 1, 0
@@ -242,10 +247,19 @@ def structure_problems(text: str, path: str) -> list[Problem]:
     # cannot hold another directly): block depth <= 2 * widest line prefix + 2; flow depth <= openers.
     if "*" not in text and openers <= MAX_DEPTH and openers + 2 * max(map(len, _PREFIX.findall(text))) + 2 <= MAX_DEPTH:
         return []
+    out = _structure_pass(text, path, Loader)
+    # libyaml scans ahead of the events it hands out, and (in PyYAML 6.0.4) stops at a flow depth of its own
+    # before this pass sees level 41. The limit is ours, whatever the C parser does: when it stops on an error,
+    # the pure-Python parser (iterative, with no depth limit) walks the events again.
+    return out if out is not None else _structure_pass(text, path, yaml.SafeLoader) or []
+
+
+def _structure_pass(text: str, path: str, loader: Any) -> list[Problem] | None:
+    """The problems of one pass over the events; None when the parser stopped on an error first."""
     out: list[Problem] = []
     depth = 0
     try:
-        for event in yaml.parse(text, Loader=Loader):
+        for event in yaml.parse(text, Loader=loader):
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
                 if depth > MAX_DEPTH:
@@ -272,7 +286,8 @@ def structure_problems(text: str, path: str) -> list[Problem]:
                 if len(out) == MAX_REPORTED:
                     break
     except yaml.YAMLError:
-        pass  # a syntax error: the parser reports it, located, having seen no deeper structure than this pass
+        # A syntax error (the parser reports it, located, later) unless a limit of the parser's own came first.
+        return out or None
     return out
 
 
@@ -334,7 +349,7 @@ def error_position(text: str, err: yaml.MarkedYAMLError) -> tuple[int, int]:
     mark = err.problem_mark or err.context_mark
     if mark is None:
         return 1, 1
-    lines = _BREAK.split(text)
+    lines = split_lines(text)
     row, column = mark.line, mark.column
     if row >= len(lines):  # libyaml puts the end of a file without a final newline on a line of its own
         row, column = len(lines) - 1, len(lines[-1])
