@@ -4,26 +4,39 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test test-fast check-code serve check ledger release ingest fingerprints schemas offline vendor bench clean
+.PHONY: site test test-fast test-latest fuzz lock check-code serve check ledger release ingest fingerprints schemas \
+	offline vendor bench browser clean
 
-$(BIN)/mkdocs: pyproject.toml
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e .
+# Everything is installed from the lock: requirements/site.txt (what building the site needs) and
+# requirements/dev.txt (that, and the test, dev, bench and ingest tools), exact versions with their hashes,
+# wheels only, so a commit installs the same packages on any day. `make lock` refreshes both; a changed
+# site lock makes a new virtual environment, so nothing stale stays in it.
+PIP_LOCKED := $(BIN)/python -m pip install --quiet --require-hashes --no-deps --only-binary :all: -r
+SITE_DEPS := $(VENV)/.locked-site $(VENV)/.project
+DEV_DEPS := $(SITE_DEPS) $(VENV)/.locked-dev
+
+$(VENV)/.locked-site: requirements/site.txt
+	rm -rf $(VENV) && $(PYTHON) -m venv $(VENV)
+	$(PIP_LOCKED) requirements/site.txt
 	touch $@
 
-$(VENV)/.test-deps: $(BIN)/mkdocs
-	$(BIN)/python -m pip install --quiet -e '.[test,dev,ingest]'
+$(VENV)/.locked-dev: requirements/dev.txt $(VENV)/.locked-site
+	$(PIP_LOCKED) requirements/dev.txt
+	touch $@
+
+# The project itself, editable, built by the locked setuptools (no build environment of its own).
+$(VENV)/.project: pyproject.toml $(VENV)/.locked-site
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
 ## site: build the hosted site into site/ (strict: any warning fails)
-site: $(BIN)/mkdocs
+site: $(SITE_DEPS)
 	$(BIN)/mkdocs build --strict
 
 ## offline: build the offline copy into site-offline/ and pack it as dist/outsourcing-pitfalls-offline.zip
 OFFLINE_DIR ?= site-offline
 OFFLINE_ZIP ?= dist/outsourcing-pitfalls-offline.zip
-offline: $(BIN)/mkdocs
+offline: $(SITE_DEPS)
 	OFFLINE=true SITE_DIR=$(OFFLINE_DIR) $(BIN)/mkdocs build --strict
 	$(BIN)/python -m kbgen.pack $(OFFLINE_DIR) $(OFFLINE_ZIP)
 
@@ -38,60 +51,73 @@ vendor:
 	@sha256sum $(SHIM_DIR)/shim.js
 
 ## serve: live preview at http://127.0.0.1:8000/, rebuilt on every edit under content/, docs/ or hooks/
-serve: $(BIN)/mkdocs
+serve: $(SITE_DEPS)
 	$(BIN)/mkdocs serve
 
 ## check: validate content/ without building (fast; used by the pre-commit hook)
-check: $(BIN)/mkdocs
+check: $(SITE_DEPS)
 	$(BIN)/kbgen-check
 
 ## ledger: at a release, append the site's current URLs to content/published-urls.txt (never removes any)
-ledger: $(BIN)/mkdocs
+ledger: $(SITE_DEPS)
 	$(BIN)/kbgen-ledger
 
 ## fingerprints: refresh content/source-fingerprints.json from the source text copies
 SOURCES ?= ../shared/sources ../shared/sources-next
-fingerprints: $(BIN)/mkdocs
+fingerprints: $(SITE_DEPS)
 	$(BIN)/kbgen-fingerprint $(SOURCES)
 
 ## test: everything: lint and types, the client scripts' unit tests, and every test (browser, builds, full fuzzing)
-test: $(VENV)/.test-deps browser check-code
+test: $(DEV_DEPS) browser check-code
+	$(BIN)/python .ci/lock.py check requirements/dev.txt
 	node --test tests/js/
 	KBGEN_FUZZ=full $(BIN)/python -m pytest
 
 ## test-fast: the quick loop while editing (no browser, no site build, short fuzzing): well under 30 s
-test-fast: $(VENV)/.test-deps
+test-fast: $(DEV_DEPS)
 	$(BIN)/python -m pytest -q -m "not browser and not build and not slow"
 
+## fuzz: the property tests with new random examples, many more of them (not part of make test: not repeatable)
+fuzz: $(DEV_DEPS)
+	KBGEN_FUZZ=search $(BIN)/python -m pytest -q tests/test_fuzz.py tests/test_hostile_files.py
+
+## lock: take the newest versions the ranges in pyproject.toml allow into requirements/*.txt; then run make test
+lock: $(DEV_DEPS)
+	$(BIN)/uv pip compile --quiet --universal --python-version 3.11 --generate-hashes --upgrade \
+	  --custom-compile-command "make lock" --all-extras pyproject.toml requirements/build.in -o requirements/dev.txt
+	$(BIN)/uv pip compile --quiet --universal --python-version 3.11 --generate-hashes \
+	  --custom-compile-command "make lock" --extra builders pyproject.toml requirements/build.in \
+	  -c requirements/dev.txt -o requirements/site.txt
+
+## test-latest: the drift check: newest versions in .venv-latest, the quick loop and a strict build, what differs
+test-latest: browser
+	.ci/test-latest
+
 ## check-code: ruff (lint and format) and mypy over the generator and the benchmarks
-check-code: $(VENV)/.test-deps
+check-code: $(DEV_DEPS)
 	$(BIN)/ruff check hooks bench
 	$(BIN)/ruff format --check hooks bench
 	$(BIN)/mypy
 
 ## release: record the catalog as released (VERSION=2026.2; needs SITE_URL, the published address)
-release: $(BIN)/mkdocs
+release: $(SITE_DEPS)
 	@test -n "$(VERSION)" || { echo "usage: SITE_URL=https://... make release VERSION=2026.2" >&2; exit 2; }
 	$(BIN)/kbgen-release $(VERSION)
 
 ## ingest: propose where each mistake of a new source article belongs (ARTICLE=path/to/copy.txt, or - for stdin; FORMAT=json)
-ingest: $(BIN)/mkdocs
+ingest: $(DEV_DEPS)
 	@test -n "$(ARTICLE)" || { echo "usage: make ingest ARTICLE=path/to/article.txt [FORMAT=json]" >&2; exit 2; }
-	@$(BIN)/python -c "import sklearn, snowballstemmer" 2>/dev/null || $(BIN)/python -m pip install --quiet -e '.[ingest]'
 	$(BIN)/kbgen-ingest $(ARTICLE) $(if $(FORMAT),--format $(FORMAT))
 
 ## schemas: regenerate the JSON Schemas in hooks/kbgen/schemas/ from the models (a test fails when stale)
-schemas: $(BIN)/mkdocs
+schemas: $(SITE_DEPS)
 	$(BIN)/kbgen-schemas
 
 ## bench: build synthetic catalogs (N = 20, 200, 2000) and the real one; print and write bench/results.md
-bench: $(VENV)/.test-deps browser
-	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
-	-command -v npm >/dev/null && [ -x bench/.node/node_modules/.bin/lighthouse ] || \
-	  npm install --silent --no-audit --no-fund --prefix bench/.node lighthouse@12
+bench: $(DEV_DEPS) browser
+	-command -v npm >/dev/null && npm ci --silent --no-audit --no-fund --prefix bench/node
 	$(BIN)/python bench/run.py
 
-.PHONY: browser
 browser:
 	@if [ ! -x /usr/bin/chromium ] || ! command -v node >/dev/null; then \
 	  if [ "$$(id -u)" = 0 ]; then \

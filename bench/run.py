@@ -97,7 +97,7 @@ class _Compressing(search_eval._Quiet):
 
 
 def lighthouse(site: Path) -> dict[str, dict[str, Any]] | None:
-    cli = shutil.which("lighthouse") or shutil.which("lighthouse", path=str(ROOT / "bench/.node/node_modules/.bin"))
+    cli = shutil.which("lighthouse") or shutil.which("lighthouse", path=str(ROOT / "bench/node/node_modules/.bin"))
     if not cli:
         return None
     import functools
