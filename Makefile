@@ -93,11 +93,12 @@ lock: $(DEV_DEPS)
 test-latest: browser
 	.ci/test-latest
 
-## check-code: ruff (lint and format) and mypy over the generator and the benchmarks
+## check-code: ruff (lint and format) and mypy over the generator and the benchmarks; the package's layers
 check-code: $(DEV_DEPS)
 	$(BIN)/ruff check hooks bench
 	$(BIN)/ruff format --check hooks bench
 	$(BIN)/mypy
+	PYTHONPATH=hooks $(BIN)/lint-imports --no-cache
 
 ## release: record the catalog as released (VERSION=2026.2; needs SITE_URL, the published address)
 release: $(SITE_DEPS)

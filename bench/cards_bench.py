@@ -14,7 +14,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from kbgen.cards import Card, Theme, draw_cached  # the project is installed in its venv (pip install -e .)
+from kbgen.generate.cards import Card, Theme, draw_cached  # the project is installed in its venv (pip install -e .)
 
 WORDS = ["vendor", "scope", "contract", "budget", "handover", "quality", "security", "support", "timeline", "knowledge"]
 

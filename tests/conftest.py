@@ -49,14 +49,15 @@ def pytest_collection_modifyitems(items):
 
 def project_pages(project: Path):
     """The generated pages of a project folder (its mkdocs.yml and content/), without building it."""
-    from kbgen import ledger
+    from kbgen.generate import build
+    from kbgen.read.site import config_of
 
-    return ledger.load_site(ledger.config_of(project))
+    return build.pages(config_of(project))
 
 
 def entry_url(catalog, entry_id: str) -> str:
     """An entry page's site-relative address on the hosted site, as MkDocs gives it."""
-    from kbgen.urls import hosted_url
+    from kbgen.generate.urls import hosted_url
 
     return hosted_url(f"{catalog.settings.path}/{entry_id.lower()}.md")
 

@@ -102,14 +102,14 @@ def test_serve_shows_error_keeps_last_good_site_and_recovers(tmp_path, name, bre
 def test_check_command_lists_every_error_and_exits_non_zero(tmp_path):
     config = copy_fixture(tmp_path / "project")
     content = config.parent / "content"
-    ok = subprocess.run([sys.executable, "-m", "kbgen.check"], capture_output=True, text=True,
+    ok = subprocess.run([sys.executable, "-m", "kbgen", "check"], capture_output=True, text=True,
                         cwd=config.parent)
     assert ok.returncode == 0 and "3 entries" in ok.stdout
     entry = content / "mistakes/hp-2.yaml"
     entry.write_text(entry.read_text().replace("severity: high", "severty: high"))
     other = content / "mistakes/hp-3.yaml"
     other.write_text(other.read_text().replace("category: interviews", "category: interview"))
-    bad = subprocess.run([sys.executable, "-m", "kbgen.check"], capture_output=True, text=True,
+    bad = subprocess.run([sys.executable, "-m", "kbgen", "check"], capture_output=True, text=True,
                          cwd=config.parent)
     assert bad.returncode == 1
     assert bad.stderr.splitlines() == [

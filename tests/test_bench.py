@@ -6,7 +6,7 @@ import sys
 import pytest
 
 from conftest import ROOT, mkdocs_build
-from kbgen.load import load_catalog
+from kbgen.read.load import load_catalog
 
 sys.path.insert(0, str(ROOT / "bench"))
 import synth  # noqa: E402

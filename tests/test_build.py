@@ -5,7 +5,7 @@ import re
 from pathlib import Path
 
 from conftest import ROOT, entry_url, project_pages
-from kbgen.load import load_catalog
+from kbgen.read.load import load_catalog
 
 
 def text(path: Path) -> str:

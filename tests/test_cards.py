@@ -15,8 +15,8 @@ import PIL
 import pytest
 from PIL import Image
 
-from kbgen import cards
-from kbgen.cards import BODY, HEIGHT, MARGIN, WIDTH, Card, Theme
+from kbgen.generate import cards
+from kbgen.generate.cards import BODY, HEIGHT, MARGIN, WIDTH, Card, Theme
 
 ENTRY = Card(
     site="Field Guide",
@@ -74,7 +74,7 @@ def test_same_input_same_bytes_even_in_a_new_process() -> None:
     first = cards.draw(ENTRY)
     assert cards.draw(ENTRY) == first
     code = (
-        "import sys; sys.path.insert(0, 'hooks'); from kbgen import cards; "
+        "import sys; sys.path.insert(0, 'hooks'); from kbgen.generate import cards; "
         f"sys.stdout.buffer.write(cards.draw(cards.Card(**{dataclasses.asdict(ENTRY)!r})))"
     )
     root = Path(__file__).resolve().parent.parent

@@ -7,8 +7,8 @@ import pytest
 
 from conftest import ROOT
 from kbgen.fingerprint import fingerprint, run_hashes, words
-from kbgen.load import load_catalog
-from kbgen.files import load_yaml
+from kbgen.read.load import load_catalog
+from kbgen.read.files import load_yaml
 
 FINGERPRINTS = json.loads((ROOT / "content/source-fingerprints.json").read_text())
 SOURCE_FOLDERS = [ROOT.parent / "shared" / "sources", ROOT.parent / "shared" / "sources-next"]

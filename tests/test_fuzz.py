@@ -20,10 +20,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import FIXTURES
-from kbgen import files
-from kbgen.load import load_catalog
-from kbgen.problems import ContentError
-from kbgen.yamlfile import MAX_DEPTH, decode, parse
+from kbgen.read import files
+from kbgen.read.load import load_catalog
+from kbgen.read.problems import ContentError
+from kbgen.read.yamlfile import MAX_DEPTH, decode, parse
 
 FUZZ = settings(settings.default)  # the loaded profile: max_examples from KBGEN_FUZZ
 

@@ -11,8 +11,10 @@ from xml.etree import ElementTree
 import pytest
 
 from conftest import ROOT, copy_fixture, mkdocs_build, project_pages
-from kbgen import ledger, quiz, render, schemas
-from kbgen.urls import hosted_url
+from kbgen.cli import schemas as schemas_command
+from kbgen.generate import ledger, quiz, sections
+from kbgen.model import schemas
+from kbgen.generate.urls import hosted_url
 
 
 def test_schema_files_are_generated_from_the_models():
@@ -24,9 +26,9 @@ def test_schema_files_are_generated_from_the_models():
 
 def test_schema_check_command_reports_a_stale_file(tmp_path, monkeypatch):
     monkeypatch.setattr(schemas, "FOLDER", tmp_path)
-    assert schemas.main(["--check"]) == 1
-    assert schemas.main([]) == 0
-    assert schemas.main(["--check"]) == 0
+    assert schemas_command.main(["--check"]) == 1
+    assert schemas_command.main([]) == 0
+    assert schemas_command.main(["--check"]) == 0
 
 
 def test_one_list_of_anchors_drives_the_page():
@@ -34,7 +36,7 @@ def test_one_list_of_anchors_drives_the_page():
     for entry in pages.catalog.entries:
         text = pages.entry(entry)
         on_page = re.findall(r'\{ #([a-z0-9-]+)[ }]|id="([a-z0-9-]+)"', text)
-        assert [a or b for a, b in on_page] == render.anchors(entry, pages.catalog.history.get(entry.id, ()))
+        assert [a or b for a, b in on_page] == sections.anchors(entry, pages.catalog.history.get(entry.id, ()))
 
 
 def test_quiz_explains_the_weights_it_scores_with(monkeypatch):
@@ -64,7 +66,7 @@ def test_settings_are_checked_by_mkdocs(tmp_path, setting, message):
     message = message.format(project=config.parent)
     built = run(["-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(tmp_path / "site")], config.parent)
     assert built.returncode != 0 and message in built.stderr, built.stderr
-    checked = run(["-m", "kbgen.check"], config.parent)
+    checked = run(["-m", "kbgen", "check"], config.parent)
     assert checked.returncode == 1 and message in checked.stderr, checked.stderr
 
 
@@ -79,7 +81,7 @@ def test_ledger_sitemap_and_site_agree_on_real_file_names(tmp_path):
     for name in ("guide/README.md", "a b.md", "drafts/secret.md"):
         (docs / name).parent.mkdir(exist_ok=True)
         (docs / name).write_text(f"# {name}\n")
-    added = run(["-m", "kbgen.ledger", "--date", "2026-06-01"], project)
+    added = run(["-m", "kbgen", "ledger", "--date", "2026-06-01"], project)
     assert added.returncode == 0, added.stderr
     ledgered = {ledger.normalise(u) for _, _, u in ledger.read(project / "content" / ledger.FILE)}
     assert {"guide/", "a%20b/"} <= ledgered and not any("drafts" in u for u in ledgered)

@@ -16,11 +16,11 @@ import yaml
 from pydantic import BaseModel
 
 from conftest import FIXTURES, copy_fixture, mkdocs_build
-from kbgen import model
-from kbgen.load import load
-from kbgen.problems import ContentError
-from kbgen.render import front
-from kbgen.yamlfile import Key, field_name
+from kbgen.model import catalog as model
+from kbgen.read.load import load
+from kbgen.read.problems import ContentError
+from kbgen.generate.pages import front
+from kbgen.read.yamlfile import Key, field_name
 
 # Each content kind: its model and the fixture files of that kind.
 KINDS: dict[type[BaseModel], str] = {
@@ -260,14 +260,15 @@ def test_impossible_dates_are_refused(content, date):
 
 
 def test_a_lost_published_url_is_reported_with_every_other_problem(tmp_path):
-    from kbgen import ledger
+    from kbgen.generate import build
+    from kbgen.read.site import config_of
 
     config = copy_fixture(tmp_path / "project")
     content = config.parent / "content"
     (content / "mistakes/hp-3.yaml").unlink()  # its published URL is gone ...
     edit(content, "mistakes/hp-1.yaml", "severity: medium", "severity: mild")  # ... and other mistakes remain
     with pytest.raises(ContentError) as info:
-        ledger.load_site(ledger.config_of(config.parent))
+        build.pages(config_of(config.parent))
     found = [str(p) for p in info.value.problems]
     assert any("published URL 'mistakes/hp-3/' is neither a page nor a redirect" in p for p in found), found
     assert any(p.startswith("content/mistakes/hp-1.yaml:") and "severity" in p for p in found), found

@@ -20,9 +20,9 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from conftest import ROOT
-from kbgen import files
-from kbgen.problems import ContentError
-from kbgen.yamlfile import MAX_DEPTH, decode, parse, split_lines
+from kbgen.read import files
+from kbgen.read.problems import ContentError
+from kbgen.read.yamlfile import MAX_DEPTH, decode, parse, split_lines
 
 
 
@@ -319,7 +319,7 @@ def test_nesting_up_to_the_limit_is_accepted():
 def test_100000_levels_in_a_subprocess(kind):
     # A segfault here (PyYAML's C composer recursing) must fail this test, not kill pytest.
     text = NESTED[kind](100_000)
-    code = ("import sys; from kbgen.problems import ContentError; from kbgen.yamlfile import parse\n"
+    code = ("import sys; from kbgen.read.problems import ContentError; from kbgen.read.yamlfile import parse\n"
             "try:\n    parse(sys.stdin.read(), 'x.yaml')\nexcept ContentError as err:\n    print(err)\n")
     result = subprocess.run([sys.executable, "-c", code], input=text, capture_output=True, text=True, timeout=120,
                             env={**os.environ, "PYTHONPATH": str(ROOT / "hooks")})

@@ -17,9 +17,12 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from conftest import FIXTURES, PUBLISHED, ROOT, copy_fixture, entry_url, mkdocs_build, project_pages
-from kbgen import export, ledger, schemas
-from kbgen.load import load_catalog
-from kbgen.problems import ContentError
+from kbgen.generate import build, export, ledger
+from kbgen.model import schemas
+from kbgen.model.export import CSV_COLUMNS
+from kbgen.read.site import config_of
+from kbgen.read.load import load_catalog
+from kbgen.read.problems import ContentError
 
 sys.path.insert(0, str(ROOT / "bench"))
 import search_eval  # noqa: E402
@@ -109,7 +112,7 @@ def test_retitled_entry_keeps_its_url(tmp_path):
         == "mistakes/hp-2/"
     assert set(after.urls.files) == set(before.urls.files)
     assert [e["url"] for e in export.data(after)["entries"]] == [e["url"] for e in export.data(before)["entries"]]
-    assert ledger.check(after.urls, ledger.config_of(config.parent)) == []
+    assert ledger.check(after.urls, config_of(config.parent)) == []
     assert "# HP-2: Hiring on gut feeling { #title }" in after.entry(after.catalog.by_id["HP-2"])
 
 
@@ -244,7 +247,7 @@ def missing_message(line: int, url: str) -> str:
 
 def test_fixture_ledger_lists_every_current_page():
     listed = {ledger.normalise(url) for _, _, url in ledger.read(HIRING / "content" / ledger.FILE)}
-    assert ledger.site_urls(project_pages(HIRING).urls, ledger.config_of(HIRING), assets=False) <= listed
+    assert ledger.site_urls(project_pages(HIRING).urls, config_of(HIRING), assets=False) <= listed
     assert {"mistakes/hp-4/", "mistakes/hp-5/", "mistakes.json", "mistakes.csv", "mistakes.schema.json", ""} <= listed
 
 
@@ -265,7 +268,7 @@ def test_removed_entry_fails_the_build_before_anything_is_written(tmp_path):
         assert "Traceback" not in result.stderr
     assert (out / "last-good.txt").read_text() == "kept"  # site_dir was not cleaned
 
-    check = run(["-m", "kbgen.check"], project)
+    check = run(["-m", "kbgen", "check"], project)
     assert check.returncode == 1
     assert check.stderr.splitlines() == [message, "1 content error(s)"]
 
@@ -277,7 +280,7 @@ def test_a_redirect_restores_the_removed_url(tmp_path):
     drop_hp3(project)
     (project / "content/retired/hp-3.yaml").write_text(
         "id: HP-3\ntitle: Skipping reference checks\nmerged_into: HP-2\ndate: 2026-06-01\n")
-    pages = ledger.load_site(ledger.config_of(project))
+    pages = build.pages(config_of(project))
     assert "HP-3" in {r.old_id for r in pages.catalog.redirects}
     site = tmp_path / "site"
     mkdocs_build(config, site)
@@ -291,7 +294,7 @@ def test_bogus_ledger_line_fails_the_check(tmp_path):
         f.write("mistakes/hp-9/   # typed by hand\n  /about/\nhttps://example.com/x/\nmistakes/hp-1/#why\n")
     n = ledger_line(project, "mistakes/hp-9/   # typed by hand")
     with pytest.raises(ContentError) as info:
-        ledger.load_site(ledger.config_of(project))
+        build.pages(config_of(project))
     assert [str(p) for p in info.value.problems] == [
         missing_message(n, "mistakes/hp-9/"),
         missing_message(n + 1, "/about/").replace(f"{n + 1}:1:", f"{n + 1}:3:"),
@@ -307,18 +310,18 @@ def test_ledger_command_appends_and_never_removes(tmp_path):
     project = config.parent
     file = project / "content/published-urls.txt"
     file.write_text("# my notes\nmistakes/hp-1/\n")
-    first = run(["-m", "kbgen.ledger", "--date", "2026-06-01"], project)
+    first = run(["-m", "kbgen", "ledger", "--date", "2026-06-01"], project)
     assert first.returncode == 0, first.stderr
     assert first.stdout == "content/published-urls.txt: added 15 URL(s)\n"
     text = file.read_text()
     assert text.startswith("# my notes\nmistakes/hp-1/\n\n# Published 2026-06-01\n/\n")
     listed = [url for _, _, url in ledger.read(file)]
     assert len(listed) == len(set(listed)) == 16
-    again = run(["-m", "kbgen.ledger"], project)
+    again = run(["-m", "kbgen", "ledger"], project)
     assert (again.returncode, again.stdout) == (0, "content/published-urls.txt: up to date\n")
     assert file.read_text() == text
     drop_hp3(project)  # a ledgered URL is gone: the command refuses and leaves the ledger alone
-    refused = run(["-m", "kbgen.ledger"], project)
+    refused = run(["-m", "kbgen", "ledger"], project)
     assert refused.returncode == 1
     assert refused.stderr.splitlines() == [missing_message(ledger_line(project, "mistakes/hp-3/"), "mistakes/hp-3/"),
                                            "1 content error(s): the ledger was not changed"]
@@ -326,7 +329,7 @@ def test_ledger_command_appends_and_never_removes(tmp_path):
 
 
 def test_site_urls_need_no_mkdocs_and_match_the_build(hiring_site):
-    expected = ledger.site_urls(project_pages(HIRING).urls, ledger.config_of(HIRING))
+    expected = ledger.site_urls(project_pages(HIRING).urls, config_of(HIRING))
     pages = {u for u in expected if u.endswith("/") or u == ""}
     built_pages = {str(p.parent.relative_to(hiring_site)) + "/" for p in hiring_site.rglob("index.html")}
     built_pages = {"" if p == "./" else p for p in built_pages}
@@ -393,7 +396,7 @@ def test_export_validates_against_the_published_schema_and_matches_the_catalog(w
                                        "$ref": "#/$defs/csv_row"})
     text = (site / f"{name}.csv").read_text(encoding="utf-8")
     reader = csv.DictReader(io.StringIO(text, newline=""))
-    assert tuple(reader.fieldnames) == export.CSV_COLUMNS
+    assert tuple(reader.fieldnames) == CSV_COLUMNS
     rows = list(reader)
     assert len(rows) == len(catalog.entries)
     for row, entry in zip(rows, data["entries"]):
@@ -436,7 +439,7 @@ def test_data_page_documents_the_export():
     page = (ROOT / "docs/data.md").read_text()
     for name in ("pitfalls.json", "pitfalls.csv", "pitfalls.schema.json", "never reused", "never removed"):
         assert name in page, name
-    for column in export.CSV_COLUMNS:
+    for column in CSV_COLUMNS:
         assert f"| `{column}` |" in page, column
     assert "  - Data: data.md\n" in (ROOT / "mkdocs.yml").read_text()
 

@@ -252,7 +252,7 @@ def test_zip_unpacked_into_an_empty_folder_opens_and_searches(offline_build, tmp
 
 
 def test_pack_is_reproducible(offline_build, tmp_path):
-    from kbgen.pack import pack
+    from kbgen.cli.pack import pack
 
     built, archive = offline_build
     again = pack(built, tmp_path / ZIP_NAME)

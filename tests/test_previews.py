@@ -11,7 +11,7 @@ import pytest
 from PIL import Image
 
 from conftest import FIXTURES, ROOT, copy_fixture, mkdocs_build
-from kbgen import cards
+from kbgen.generate import cards
 
 pytestmark = pytest.mark.build
 

@@ -19,8 +19,8 @@ import jsonschema
 import pytest
 
 from conftest import FIXTURES, ROOT, Recorder, copy_fixture, mkdocs_build
-from kbgen.load import load_catalog
-from kbgen.model import WEIGHT
+from kbgen.read.load import load_catalog
+from kbgen.model.catalog import WEIGHT
 
 HIRING = FIXTURES / "hiring"
 CANONICAL = "http://127.0.0.1:8000/"  # site_url of the fixture: a loopback address, so not a published one

@@ -10,9 +10,9 @@ import jsonschema
 import pytest
 
 from conftest import FIXTURES, ROOT, project_pages
-from kbgen import quiz
-from kbgen.load import load_catalog
-from kbgen.model import Option, Question
+from kbgen.generate import quiz
+from kbgen.read.load import load_catalog
+from kbgen.model.catalog import Option, Question
 
 SCHEMA = json.loads((ROOT / "docs" / quiz.SCHEMA).read_text())
 TEXT = "Do all candidates for a role answer the same prepared questions?"

@@ -15,17 +15,18 @@ import pytest
 import yaml
 
 from conftest import copy_fixture, mkdocs_build
-from kbgen import releases
+from kbgen.generate import releases
+from kbgen.model.release import version_key
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITE = "https://example.org/hiring/"
 
 
 def test_versions_are_calendar_versions_in_order():
-    assert sorted(["2027.1", "2026.10", "2026.2"], key=releases.version_key) == ["2026.2", "2026.10", "2027.1"]
+    assert sorted(["2027.1", "2026.10", "2026.2"], key=version_key) == ["2026.2", "2026.10", "2027.1"]
     for bad in ("2026", "2026.0", "v2026.1", "2026.01", "26.1", "2026.1.1"):
         with pytest.raises(ValueError):
-            releases.version_key(bad)
+            version_key(bad)
     assert releases.anchor("2026.1") == "v2026-1"
 
 
@@ -73,7 +74,7 @@ def two_releases(tmp_path_factory) -> tuple[Path, Path]:
     config = copy_fixture(tmp / "project")
     project, content = config.parent, config.parent / "content"
     edit(config, "site_url: http://127.0.0.1:8000/", f"site_url: {SITE}")
-    first = run(["-m", "kbgen.release", "2026.1", "--date", "2026-06-01"], project)
+    first = run(["-m", "kbgen", "release", "2026.1", "--date", "2026-06-01"], project)
     assert first.returncode == 0, first.stderr
     edit(content / "mistakes/hp-2.yaml", "title: Interviewing without a plan", "title: Interviews with no plan")
     edit(content / "mistakes/hp-1.yaml", "text: Does", "text: Honestly, does")  # a changed question
@@ -98,9 +99,9 @@ def two_releases(tmp_path_factory) -> tuple[Path, Path]:
     (content / "sources/extra.yaml").write_text(
         "id: extra\ntitle: Another article\npublisher: A blog about teams\nvendor: false\n"
         "perspective: Written by a team lead for other team leads.\nfile: extra.txt\nitems:\n  - {id: '1', label: Friends}\n")
-    check = run(["-m", "kbgen.check"], project)
+    check = run(["-m", "kbgen", "check"], project)
     assert check.returncode == 0, check.stderr
-    second = run(["-m", "kbgen.release", "2026.2", "--date", "2026-07-02"], project)
+    second = run(["-m", "kbgen", "release", "2026.2", "--date", "2026-07-02"], project)
     assert second.returncode == 0, second.stderr
     site = tmp / "site"
     mkdocs_build(config, site)
@@ -189,18 +190,18 @@ def test_releases_feed_is_valid_atom_with_absolute_links(two_releases):
 def test_release_refuses_what_must_not_be_released(tmp_path):
     config = copy_fixture(tmp_path / "project")
     project = config.parent
-    loopback = run(["-m", "kbgen.release", "2026.1"], project)
+    loopback = run(["-m", "kbgen", "release", "2026.1"], project)
     assert loopback.returncode == 1 and "not a published one: set SITE_URL" in loopback.stderr
     published = {"SITE_URL": SITE}
     edit(config, "site_url: http://127.0.0.1:8000/", "site_url: !ENV [SITE_URL, 'http://127.0.0.1:8000/']")
-    bad = run(["-m", "kbgen.release", "2026.x"], project, **published)
+    bad = run(["-m", "kbgen", "release", "2026.x"], project, **published)
     assert bad.returncode == 1 and "expected a version such as 2026.1" in bad.stderr
-    assert run(["-m", "kbgen.release", "2026.3", "--date", "2026-06-01"], project, **published).returncode == 0
+    assert run(["-m", "kbgen", "release", "2026.3", "--date", "2026-06-01"], project, **published).returncode == 0
     for version in ("2026.3", "2026.2", "2025.9"):
-        again = run(["-m", "kbgen.release", version], project, **published)
+        again = run(["-m", "kbgen", "release", version], project, **published)
         assert again.returncode == 1 and "must come after the latest release, 2026.3" in again.stderr
     edit(project / "content/mistakes/hp-2.yaml", "severity: high", "severity: hgih")
-    broken = run(["-m", "kbgen.release", "2026.4"], project, **published)
+    broken = run(["-m", "kbgen", "release", "2026.4"], project, **published)
     assert broken.returncode == 1 and "severity: must be one of low, medium, high" in broken.stderr
     assert sorted(p.name for p in (project / "content/releases").iterdir()) == ["2026.3.yaml"]
 

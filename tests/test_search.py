@@ -48,7 +48,7 @@ def test_same_text_on_every_page_is_not_indexed(site):
 
 
 def test_evaluation_set_covers_every_entry_with_40_queries():
-    from kbgen.load import load_catalog
+    from kbgen.read.load import load_catalog
 
     queries = search_eval.load_queries()
     assert len(queries) >= 40
@@ -94,7 +94,7 @@ def index_docs(site: Path) -> list[dict]:
 
 
 def test_index_holds_one_document_per_entry_with_its_aliases_and_id(site):
-    from kbgen.load import load_catalog
+    from kbgen.read.load import load_catalog
 
     catalog = load_catalog(ROOT / "content", ROOT)
     docs = index_docs(site)

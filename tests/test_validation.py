@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES
-from kbgen.load import load_catalog
-from kbgen.problems import ContentError
+from kbgen.read.load import load_catalog
+from kbgen.read.problems import ContentError
 
 
 @pytest.fixture

@@ -2,8 +2,8 @@
 
 import pytest
 
-from kbgen.problems import ContentError
-from kbgen.yamlfile import decode, parse
+from kbgen.read.problems import ContentError
+from kbgen.read.yamlfile import decode, parse
 
 
 def errors(text: str) -> list[str]:

@@ -49,8 +49,8 @@ def fingerprint(file: Path) -> dict:
     }
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="kbgen-fingerprint", description=__doc__.splitlines()[0])
+def main(argv: list[str] | None = None, prog: str = "kbgen-fingerprint") -> int:
+    parser = argparse.ArgumentParser(prog=prog, description=__doc__.splitlines()[0])
     parser.add_argument("sources", type=Path, nargs="+", help="folders of the source text copies (*.txt)")
     parser.add_argument("-o", "--output", type=Path, default=Path("content/source-fingerprints.json"))
     args = parser.parse_args(argv)

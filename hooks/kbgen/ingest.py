@@ -24,7 +24,7 @@ import snowballstemmer
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
 from kbgen.ingest_items import Article, Item, parse_article
-from kbgen.problems import ContentError
+from kbgen.read.problems import ContentError
 
 TOP = 5
 # Weights of the three views of an entry; they sum to 1 so that scores stay in [0, 1].
@@ -74,7 +74,7 @@ class SourceRecord:
 
 def read_catalog(content: Path) -> tuple[list[EntryRecord], list[SourceRecord]]:
     """Entries and sources as ingest needs them, read (and checked) by ``kbgen.load``."""
-    from kbgen.load import load_catalog
+    from kbgen.read.load import load_catalog
 
     catalog = load_catalog(content, content.parent)
     entries = [
@@ -263,8 +263,8 @@ def draft_yaml(result: dict[str, Any], file: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="kbgen-ingest", description=__doc__.splitlines()[0])
+def main(argv: list[str] | None = None, prog: str = "kbgen-ingest") -> int:
+    parser = argparse.ArgumentParser(prog=prog, description=__doc__.splitlines()[0])
     parser.add_argument("article", help="plain-text copy of the article, or - for standard input")
     parser.add_argument("--content", type=Path, default=Path("content"), help="the catalog (default: content)")
     parser.add_argument("--format", choices=("yaml", "json"), default="yaml")

@@ -9,64 +9,20 @@ release of that year (``2026.1``, ``2026.2``, ``2027.1``).
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property, partial
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Any
 from xml.etree import ElementTree
 
-from pydantic import Field, Strict, StringConstraints
-
-from .export import Change, Export
-from .model import UNRELEASED, Date, Id, Model
-from .render import PARTS, release_anchor
+from ..model.catalog import UNRELEASED
+from ..model.release import Release
+from .sections import PARTS, release_anchor
 
 if TYPE_CHECKING:
     from .urls import Urls
 
-VERSION_PATTERN = r"^(20[0-9]{2})\.([1-9][0-9]{0,2})$"
-Version = Annotated[
-    str,
-    Strict(),
-    StringConstraints(pattern=VERSION_PATTERN),
-    Field(description="A calendar version: YEAR.N, the N-th release of that year."),
-]
-
-
-def version_key(version: str) -> tuple[int, int]:
-    match = re.match(VERSION_PATTERN, version)
-    if not match:
-        raise ValueError(f"expected a version such as 2026.1 (got {version!r})")
-    return int(match.group(1)), int(match.group(2))
-
-
 anchor = release_anchor  # the fragment of a release on the What-changed page
-
-
-class IdChange(Model):
-    now: Id = Field(description="The live entry the old id leads to.")
-    change: Change
-
-
-class Mapping(Model):
-    """releases/<version>/changes.json: what became of each entry id since the release before (from)."""
-
-    from_: Version | None = Field(alias="from", description="The release before; null for the first release.")
-    to: Version
-    ids: dict[str, IdChange] = Field(description="Old ids that were renamed or merged, with the entry they lead to.")
-    added: tuple[Id, ...] = Field(description="Entries new in this release.")
-    changed: dict[str, tuple[str, ...]] = Field(
-        description="Entries changed in this release, with the fields that changed (names as in the export)."
-    )
-
-
-class Release(Model):
-    """content/releases/<version>.yaml: the catalog as released, written by kbgen-release (do not edit)."""
-
-    version: Version
-    date: Date
-    catalog: Export
 
 
 @dataclass(frozen=True)

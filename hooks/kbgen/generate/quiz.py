@@ -10,8 +10,8 @@ from typing import Any
 
 from mkdocs.utils import get_relative_url
 
-from .model import SEVERITIES, WEIGHT, Catalog, Question
-from .render import Pages
+from ..model.catalog import SEVERITIES, WEIGHT, Catalog, Question
+from .pages import Pages
 from .urls import hosted_url
 
 _TIMES = {1: "once", 2: "twice"}

@@ -1,4 +1,4 @@
-"""Pack a built site into a zip to hand over: ``python -m kbgen.pack SITE_DIR ZIP``.
+"""``kbgen pack SITE_DIR ZIP``: pack a built site into a zip to hand over.
 
 Every file goes under one folder named after the zip (``<name>.zip`` holds ``<name>/index.html``),
 so unpacking never scatters files. Entries are sorted and dated 1980-01-01, so the same site
@@ -33,8 +33,8 @@ def pack(site: Path, archive: Path) -> Path:
     return archive
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m kbgen.pack", description=__doc__.splitlines()[0])
+def main(argv: list[str] | None = None, prog: str = "kbgen pack") -> int:
+    parser = argparse.ArgumentParser(prog=prog, description=__doc__.splitlines()[0])
     parser.add_argument("site", type=Path, help="the built site folder (with index.html)")
     parser.add_argument("zip", type=Path, help="the zip file to write")
     args = parser.parse_args(argv)

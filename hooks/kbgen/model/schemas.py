@@ -6,20 +6,18 @@ published contract of ``<path>.json`` and ``<path>.csv``. A test fails when the 
 
 from __future__ import annotations
 
-import argparse
 import json
-import sys
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
 from pydantic.json_schema import JsonSchemaMode
 
+from .catalog import Categories, Entry, Retired, Settings, Source
 from .export import CsvRow, Export
-from .model import Categories, Entry, Retired, Settings, Source
-from .releases import Mapping
+from .release import Mapping
 
-FOLDER = Path(__file__).parent / "schemas"
+FOLDER = Path(__file__).parent.parent / "schemas"
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 EDITOR: dict[str, type[BaseModel]] = {
     "catalog.schema.json": Settings,
@@ -63,26 +61,3 @@ def generate() -> dict[str, str]:
     out = {name: _text(_schema(name, model)) for name, model in EDITOR.items()}
     out[EXPORT] = _text(export_schema())
     return out
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="kbgen-schemas", description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="only report stale files (exit 1 if any)")
-    args = parser.parse_args(argv)
-    stale = [
-        name
-        for name, text in generate().items()
-        if not (FOLDER / name).is_file() or (FOLDER / name).read_text(encoding="utf-8") != text
-    ]
-    if args.check:
-        for name in stale:
-            print(f"{FOLDER / name}: stale; run `make schemas`", file=sys.stderr)
-        return 1 if stale else 0
-    for name, text in generate().items():
-        (FOLDER / name).write_text(text, encoding="utf-8")
-    print(f"{FOLDER}: {len(stale)} schema file(s) rewritten" if stale else f"{FOLDER}: up to date")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

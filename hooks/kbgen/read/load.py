@@ -9,10 +9,10 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
+from ..model.catalog import SLUG_PATTERN, Catalog, Categories, Entry, Known, Retired, Settings, Source, number, slug
+from ..model.release import Release, version_key
 from . import files, validate
-from .model import SLUG_PATTERN, Catalog, Categories, Entry, Known, Retired, Settings, Source, number, slug
 from .problems import ContentError, Problem, show
-from .releases import Release, version_key
 from .yamlfile import Document
 
 M = TypeVar("M", bound=BaseModel)

@@ -8,21 +8,15 @@ site would lack one of them (neither a page nor a redirect) stops before anythin
 
 from __future__ import annotations
 
-import argparse
-import datetime
-import os
 import re
-import sys
 from pathlib import Path
 
-from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, get_files, set_exclusions
 
-from . import build, files, settings
-from .load import load
-from .problems import ContentError, Problem, show
-from .render import Pages
+from ..read import files, site
+from ..read.problems import ContentError, Problem, show
+from .pages import Pages
 from .urls import Urls, hosted_url
 
 FILE = "published-urls.txt"
@@ -34,25 +28,6 @@ HEADER = """\
 # To keep an entry's URL after a rename or merge, use previous_ids or content/retired/.
 # At each release, append the current URLs with `kbgen-ledger` (or `make ledger`).
 """
-
-
-def config_of(project: Path) -> MkDocsConfig:
-    """The MkDocs configuration of a project folder (its mkdocs.yml), as a build would read it."""
-    return load_config(str(project / "mkdocs.yml"))
-
-
-def load_site(config: MkDocsConfig) -> Pages:
-    """Load the project's catalog and check its ledger against the site MkDocs would build.
-
-    Raises ContentError listing every problem of every file, the ledger's included; called before
-    MkDocs writes anything.
-    """
-    loaded = load(settings.content_dir(config), Path(config.config_file_path).parent)
-    urls = Urls(loaded.known, config) if loaded.known.path else None
-    problems = loaded.problems + (check(urls, config) if urls else [])
-    if problems or loaded.catalog is None or urls is None:
-        raise ContentError(problems)
-    return build.pages(loaded, urls)
 
 
 def read(file: Path, root: Path | None = None, display: str | None = None) -> list[tuple[int, int, str]]:
@@ -83,7 +58,7 @@ def site_urls(urls: Urls, config: MkDocsConfig, assets: bool = True) -> set[str]
 
 def check(urls: Urls, config: MkDocsConfig) -> list[Problem]:
     """A located problem for every ledger line that is malformed or names a URL the site lacks."""
-    root, content = Path(config.config_file_path).parent, settings.content_dir(config)
+    root, content = Path(config.config_file_path).parent, site.content_dir(config)
     file = content / FILE
     path = file.relative_to(root).as_posix() if file.is_relative_to(root) else file.as_posix()
     try:
@@ -117,7 +92,7 @@ def _natural(url: str) -> list[object]:
 
 def append(pages: Pages, config: MkDocsConfig, today: str) -> list[str]:
     """Add the site's current page URLs that the ledger lacks, under a dated comment; never remove any."""
-    file = settings.content_dir(config) / FILE
+    file = site.content_dir(config) / FILE
     known = {normalise(url) for _, _, url in read(file)}
     new = sorted((u for u in site_urls(pages.urls, config, assets=False) if u not in known), key=_natural)
     if new:
@@ -126,30 +101,3 @@ def append(pages: Pages, config: MkDocsConfig, today: str) -> list[str]:
         text += "".join(f"{url or '/'}\n" for url in new)
         file.write_text(text, encoding="utf-8")
     return new
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="kbgen-ledger",
-        description="Append the site's current URLs to content/" + FILE + " (run it when "
-        "a release is published). It never removes a URL, and refuses to run while a ledgered URL is missing.",
-    )
-    parser.add_argument("-f", "--config-file", default="mkdocs.yml", type=Path, help="the project's mkdocs.yml")
-    parser.add_argument("--date", default=datetime.date.today().isoformat(), help="date for the comment line")
-    args = parser.parse_args(argv)
-    config = load_config(str(args.config_file))
-    file = os.path.relpath(settings.content_dir(config) / FILE)
-    try:
-        pages = load_site(config)
-    except ContentError as err:
-        for problem in err.problems:
-            print(problem, file=sys.stderr)
-        print(f"{len(err.problems)} content error(s): the ledger was not changed", file=sys.stderr)
-        return 1
-    new = append(pages, config, args.date)
-    print(f"{file}: added {len(new)} URL(s)" if new else f"{file}: up to date")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

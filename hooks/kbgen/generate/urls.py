@@ -13,7 +13,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
-from .model import Known, slug
+from ..model.catalog import Known, slug
 
 EXPORTS = ("json", "csv", "schema.json")
 

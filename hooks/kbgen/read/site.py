@@ -1,11 +1,12 @@
-"""The generator's settings under ``extra.kbgen`` in mkdocs.yml, checked with MkDocs' own Config machinery."""
+"""The site's settings: a project's mkdocs.yml, read by MkDocs, and the generator's own under ``extra.kbgen``,
+checked with MkDocs' own Config machinery."""
 
 from __future__ import annotations
 
 import logging
 from pathlib import Path
 
-from mkdocs.config import base
+from mkdocs.config import base, load_config
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import ConfigurationError
@@ -45,3 +46,8 @@ def read(config: MkDocsConfig) -> KbgenSettings:
 
 def content_dir(config: MkDocsConfig) -> Path:
     return Path(read(config).content)
+
+
+def config_of(project: Path) -> MkDocsConfig:
+    """The MkDocs configuration of a project folder (its mkdocs.yml), as a build would read it."""
+    return load_config(str(project / "mkdocs.yml"))

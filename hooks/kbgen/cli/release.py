@@ -1,4 +1,4 @@
-"""``kbgen-release VERSION``: record the catalog as released (``make release VERSION=2026.2``).
+"""``kbgen release VERSION``: record the catalog as released (``make release VERSION=2026.2``).
 
 Writes ``content/releases/<VERSION>.yaml`` (the export as released, with its date) and appends the
 site's URLs to the published-URL ledger. Refuses a version that exists or goes backwards, content
@@ -15,14 +15,15 @@ import tempfile
 from pathlib import Path
 
 import yaml
-from mkdocs.commands.build import build
+from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError
 
-from . import export, ledger, settings
-from .problems import ContentError
-from .releases import Release, version_key
-from .urls import is_published
+from ..generate import build, export, ledger
+from ..generate.urls import is_published
+from ..model.release import Release, version_key
+from ..read import site
+from ..read.problems import ContentError
 
 HEADER = "# Written by kbgen-release: the catalog as released. Never edit it; make the next release instead.\n"
 
@@ -43,17 +44,17 @@ def release(config_file: Path, version: str, date: str) -> tuple[Path, list[str]
             f"the site's address is {config.site_url!r}, not a published one: set SITE_URL to the "
             "address the site is published at, such as https://<user>.github.io/<repository>/"
         )
-    folder = settings.content_dir(config) / "releases"
+    folder = site.content_dir(config) / "releases"
     existing = sorted((p.stem for p in folder.glob("*.yaml")), key=version_key) if folder.is_dir() else []
     if existing and version_key(existing[-1]) >= key:
         raise Refused(f"version {version} must come after the latest release, {existing[-1]}")
     try:
-        pages = ledger.load_site(config)
+        pages = build.pages(config)
     except ContentError as err:
         raise Refused("the content has errors:\n" + "\n".join(map(str, err.problems))) from None
-    with tempfile.TemporaryDirectory() as site:  # content that does not build is not released
+    with tempfile.TemporaryDirectory() as scratch:  # content that does not build is not released
         try:
-            build(load_config(str(config_file), site_dir=site, strict=True))
+            mkdocs_build(load_config(str(config_file), site_dir=scratch, strict=True))
         except (Abort, ConfigurationError, ContentError, OSError) as err:
             raise Refused(f"the site does not build: {err}") from None
     snapshot = Release.model_validate(
@@ -65,11 +66,11 @@ def release(config_file: Path, version: str, date: str) -> tuple[Path, list[str]
         snapshot.model_dump(mode="json", exclude_none=True), sort_keys=False, allow_unicode=True, width=120
     )
     file.write_text(HEADER + text, encoding="utf-8")
-    return file, ledger.append(ledger.load_site(config), config, date)
+    return file, ledger.append(build.pages(config), config, date)
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="kbgen-release", description=__doc__.splitlines()[0])
+def main(argv: list[str] | None = None, prog: str = "kbgen-release") -> int:
+    parser = argparse.ArgumentParser(prog=prog, description=__doc__.splitlines()[0])
     parser.add_argument("version", help="the new version, YEAR.N such as 2026.2")
     parser.add_argument("-f", "--config-file", default="mkdocs.yml", type=Path, help="the project's mkdocs.yml")
     parser.add_argument("--date", default=datetime.date.today().isoformat(), help="the release date (today)")

@@ -28,7 +28,7 @@ MEDIA_TYPE = "image/png"
 # Bump when the drawing changes, so every cached card is redrawn.
 DRAWING_VERSION = 1
 
-FONT_DIR = Path(__file__).parent / "fonts"
+FONT_DIR = Path(__file__).parent.parent / "fonts"
 REGULAR = FONT_DIR / "Roboto-Regular.ttf"
 BOLD = FONT_DIR / "Roboto-Bold.ttf"
 

@@ -1,22 +1,16 @@
-"""Machine-readable copies of the catalog, named after its entries folder (``<path>`` in catalog.yaml).
+"""The export's models: ``<path>.json`` (the whole catalog), one row of ``<path>.csv``, and what they share.
 
-``<path>.json`` (everything), ``<path>.csv`` (one row per entry, for spreadsheets) and
-``<path>.schema.json`` (the JSON Schema both follow: the export's published contract). The export's
-models extend the content models, so a new entry field is exported and described without more code.
+They extend the content models, so a new entry field is exported and described without more code; the
+JSON Schema published beside the export (``<path>.schema.json``) is generated from them.
 """
 
 from __future__ import annotations
 
-import csv
-import io
-import json
-from collections.abc import Callable
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from pydantic import Field, Strict, StringConstraints
 
-from .model import Category, Date, Entry, Id, Model, Slug, Source
-from .render import Pages, anchors
+from .catalog import Category, Date, Entry, Id, Model, Slug, Source
 
 FORMAT_VERSION = 1
 Url = Annotated[
@@ -105,81 +99,3 @@ class CsvRow(Model):
 
 
 CSV_COLUMNS = tuple(CsvRow.model_fields)
-
-
-def outputs(pages: Pages) -> dict[str, Callable[[], str]]:
-    """The export files by source path, with what writes each (the paths alone cost nothing)."""
-    from .schemas import export_schema_text  # the schema module describes this one: imported when written
-
-    u = pages.urls
-    return {
-        u.export_src("json"): lambda: to_json(pages),
-        u.export_src("csv"): lambda: to_csv(pages),
-        u.export_src("schema.json"): lambda: export_schema_text(u.export_src("schema.json")),
-    }
-
-
-def data(pages: Pages) -> dict[str, Any]:
-    return {
-        "format": FORMAT_VERSION,
-        "name": pages.catalog.settings.name,
-        "version": pages.version,
-        "released": pages.released,
-        **_content(pages),
-    }
-
-
-def _content(pages: Pages) -> dict[str, Any]:
-    """Categories, entries, retired ids and sources, as exported: worked out once per build (the release
-    history, the JSON and the CSV all read them)."""
-    if "export" in pages.cache:
-        return pages.cache["export"]
-    c, u = pages.catalog, pages.urls
-
-    def entry(e: Entry) -> dict[str, Any]:
-        history = c.history.get(e.id, ())
-        return {
-            **e.model_dump(mode="json", exclude_none=True),
-            "url": u.url(u.entry_src(e.id)),
-            "anchors": anchors(e, history),
-            "previous_ids": [{"id": h.old_id, "title": h.old_title, "change": h.kind, "date": h.date} for h in history],
-        }
-
-    pages.cache["export"] = {
-        "categories": [{**cat.model_dump(mode="json"), "url": u.url(u.category_src(cat.id))} for cat in c.categories],
-        "entries": [entry(e) for e in c.entries],
-        "retired": [
-            {
-                "id": r.old_id,
-                "title": r.old_title,
-                "change": r.kind,
-                "date": r.date,
-                "now": r.target.id,
-                "url": u.url(u.entry_src(r.old_id)),
-            }
-            for r in c.redirects
-        ],
-        "sources": [s.model_dump(mode="json") for s in c.sources],
-    }
-    return pages.cache["export"]
-
-
-def to_json(pages: Pages) -> str:
-    return json.dumps(data(pages), ensure_ascii=False, indent=1) + "\n"
-
-
-def to_csv(pages: Pages) -> str:
-    """One row per live entry; lists joined with "; " so a spreadsheet shows them in one cell."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
-    for e in data(pages)["entries"]:
-        row = {
-            **e,
-            "sources": "; ".join(f"{r['source']}#{r['item']}" for r in e["sources"]),
-            "aliases": "; ".join(e["aliases"]),
-            "related": "; ".join(e["related"]),
-            "previous_ids": "; ".join(p["id"] for p in e["previous_ids"]),
-        }
-        writer.writerow([row[column] for column in CSV_COLUMNS])
-    return out.getvalue()

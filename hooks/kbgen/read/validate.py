@@ -8,7 +8,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, RootModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from .model import DATE_PATTERN, ID_PATTERN, SLUG_PATTERN
+from ..model.catalog import DATE_PATTERN, ID_PATTERN, SLUG_PATTERN
 from .problems import Problem, show
 from .yamlfile import Document, Key
 

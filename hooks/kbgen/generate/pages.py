@@ -9,7 +9,6 @@ from __future__ import annotations
 import html
 import json
 import re
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -17,37 +16,14 @@ from typing import TYPE_CHECKING, Any
 import jinja2
 from markupsafe import Markup
 
-from .model import SEVERITIES, UNRELEASED, WEIGHT, Catalog, Entry, Redirect
+from ..model.catalog import SEVERITIES, UNRELEASED, WEIGHT, Catalog, Entry, Redirect
+from .sections import PARTS, TITLE, release_anchor, sections
 from .urls import Urls
 
 if TYPE_CHECKING:
     from .releases import History
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()!|#])")
-TITLE = "title"  # the anchor of an entry page's heading
-
-
-# The parts of an entry a reader is told about when they change, in the words the notes use.
-PARTS = {
-    "title": "title",
-    "summary": "summary",
-    "category": "category",
-    "severity": "severity",
-    "question": "question or options",
-    "warning_signs": "warning signs",
-    "avoid": "steps",
-    "why": "why it hurts",
-    "sources": "sources",
-    "related": "related entries",
-    "aliases": "search words",
-    "disagreement": "where sources differ",
-    "ask_provider": "questions for the provider",
-}
-
-
-def release_anchor(version: str) -> str:
-    """The fragment of a release on the What-changed page (releases.anchor, without importing it)."""
-    return "v" + version.replace(".", "-")
 
 
 def md(text: str) -> Markup:
@@ -59,45 +35,10 @@ def paragraphs(text: str) -> list[str]:
     return [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
 
 
-@dataclass(frozen=True)
-class Section:
-    """One section of an entry page: its fixed anchor, its heading, and the anchors of its numbered items."""
-
-    anchor: str
-    heading: str
-    items: tuple[str, ...] = ()
-
-
-def _numbered(prefix: str, items: tuple[str, ...]) -> tuple[str, ...]:
-    """The anchors of a list's items: prefix-1, prefix-2, ... (items are appended, never renumbered)."""
-    return tuple(f"{prefix}-{i}" for i in range(1, len(items) + 1))
-
-
-def sections(e: Entry, history: tuple[Redirect, ...], nouns: str) -> tuple[Section, ...]:
-    """The sections of an entry page, in page order: this list drives both the page and the export's anchors."""
-    out = [
-        Section("why", "Why it hurts"),
-        Section("warning-signs", "Warning signs", _numbered("sign", e.warning_signs)),
-        Section("avoid", "How to avoid it", _numbered("step", e.avoid)),
-    ]
-    out += [Section("ask-provider", "Ask your provider", _numbered("ask", e.ask_provider))] if e.ask_provider else []
-    out += [Section("disagreement", "Where the sources differ")] if e.disagreement else []
-    out += [Section("self-check", "Ask yourself")]
-    out += [Section("related", f"Related {nouns}")] if e.related else []
-    out += [Section("sources", "Where this comes from")]
-    out += [Section("history", "History", tuple(f"history-{h.slug}" for h in history))] if history else []
-    return tuple(out)
-
-
-def anchors(e: Entry, history: tuple[Redirect, ...]) -> list[str]:
-    """The fixed fragment ids of an entry page, in page order: its deep-link targets."""
-    return [TITLE] + [a for s in sections(e, history, "") for a in (s.anchor, *s.items)]
-
-
 @cache
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
+        loader=jinja2.FileSystemLoader(Path(__file__).parent.parent / "templates"),
         autoescape=True,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -114,12 +55,6 @@ def front(**meta: object) -> Markup:
     escaped: line separators such as NEL (U+0085) would otherwise end the front matter early."""
     lines = ["---"] + [f"{k}: {json.dumps(v)}" for k, v in meta.items()] + ["---", ""]
     return Markup("\n".join(lines))
-
-
-def citation(e: Entry, site: str, version: str) -> str:
-    """How an entry is cited, up to its address (added by the page, which knows where it is read):
-    ``AB-4, "Title", Site 2026.1, ``. The Data page documents this form."""
-    return f'{e.id}, "{e.title}", {site} {version if version != UNRELEASED else f"({UNRELEASED})"}, '
 
 
 class Pages:

@@ -1,0 +1,102 @@
+"""The MkDocs (and ProperDocs) hooks: a thin adapter that hands the generated tree to MkDocs in memory.
+
+A project names it in mkdocs.yml (``hooks: [hooks/catalog.py]``, a file that imports these functions).
+Everything is generated in ``on_config``, before MkDocs cleans ``site_dir``, so a content error never
+destroys the last good site. The tree lives on the build's own config object, never in this module, so
+``mkdocs serve`` sees edited content on every rebuild.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort, PluginError
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from pathspec.gitignore import GitIgnoreSpec
+
+from ..generate.build import generate
+from ..generate.tree import Tree, mkdocs_order
+from ..generate.urls import is_published
+from ..read.problems import ContentError
+
+log = logging.getLogger("mkdocs.hooks.kbgen")
+TREE = "_kbgen_tree"  # the attribute of the build's config that holds its tree
+
+
+class ContentBuildError(PluginError):
+    """The content is invalid; raised before MkDocs touches site_dir."""
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    try:
+        tree = generate(config)
+    except ContentError as err:
+        for problem in err.problems:
+            log.error(str(problem))
+        raise ContentBuildError(
+            f"{len(err.problems)} content error(s): nothing was built. Fix them and build again."
+        ) from err
+    setattr(config, TREE, tree)
+    if not is_published(config.site_url or ""):
+        log.info(
+            f"This site names {config.site_url!r} in its links, canonical addresses and previews: fine for "
+            "a preview, not for publishing. Set SITE_URL to the published address (see README, Publishing)."
+        )
+    config.nav = tree.nav
+    own = [str(p.pattern) for p in config.not_in_nav.patterns] if config.not_in_nav else []
+    config.not_in_nav = GitIgnoreSpec.from_lines([*own, *tree.not_in_nav])
+    config.extra["kb"] = tree.extra
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """The tree's files in place of docs/'s: pages as generated (placeholders filled, theme values added),
+    assets as they are."""
+    tree: Tree = getattr(config, TREE)
+    for src, out in tree.files.items():
+        own = files.get_file_from_path(src)
+        if own is not None:  # a file of docs/: a page takes the generated text, an asset stays as it is
+            if out.text is not None:
+                own.content_string = out.text
+        elif out.text is not None:
+            files.append(File.generated(config, src, content=out.text))
+        else:
+            files.append(File.generated(config, src, abs_src_path=str(out.copy)))
+    return Files(sorted(files, key=lambda f: mkdocs_order(f.src_uri)))  # as a builder lists the written tree
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    # The hosted address, which the tree gives every page, is also the canonical one of an offline copy
+    # (.html pages): Material's sitemap and the theme's links then name the page people can open.
+    canonical = page.meta.get("kb_canonical")
+    if isinstance(canonical, str):
+        page.canonical_url = canonical
+    return markdown
+
+
+def on_serve(server: Any, config: MkDocsConfig, builder: Callable) -> Any:
+    # MkDocs' live server hangs every request after a failed rebuild. A content error stops the
+    # build before site_dir is cleaned, so the last good site is intact: keep serving it, whatever
+    # went wrong, and say why.
+    server.builder = functools.partial(_keep_last_good_site, server.builder)
+    return server
+
+
+def _keep_last_good_site(build: Callable[[], None]) -> None:
+    try:
+        build()
+    except Abort as err:
+        if isinstance(err.__context__, ContentBuildError):
+            log.warning("Still serving the last good build until the content errors above are fixed.")
+        else:
+            log.error(f"The rebuild failed: {err} Still serving the last build; fix the problem and save again.")
+    except Exception as err:
+        log.error(
+            f"The rebuild failed ({type(err).__name__}: {err}). Still serving the last build; "
+            "fix the problem and save again."
+        )
