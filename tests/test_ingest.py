@@ -521,7 +521,8 @@ def test_cli_json(tmp_path, capsys):
     )
     assert code == 0
     data = json.loads(out)
-    assert set(data) == {"title", "url", "items"}
+    assert set(data) == {"title", "url", "items", "entries"}
+    assert data["entries"] == ["XX-1", "XX-2"]  # the catalog the proposals were made against
     assert [i["id"] for i in data["items"]] == ["1", "2"]
     for item in data["items"]:
         assert set(item) == {"id", "label", "text", "proposals", "new"}
@@ -559,6 +560,76 @@ def test_a_catalog_with_errors_is_reported_not_guessed(tmp_path, capsys):
     entry.write_text(entry.read_text().replace("severity: high", "severity: hgih"))
     assert ingest.main([str(ARTICLES / "hash.txt"), "--content", str(tmp_path / "content")]) == 1
     assert "severity: must be one of low, medium, high (got 'hgih')" in capsys.readouterr().err
+
+
+def test_agreement_of_saved_proposals_with_the_final_mapping(tmp_path):
+    sys.path.insert(0, str(ROOT / "bench"))
+    import ingest_agreement
+
+    content = _catalog(tmp_path)
+    pitfalls = content / "pitfalls"
+    template = yaml.safe_load((pitfalls / "xx-2.yaml").read_text(encoding="utf-8"))
+
+    def entry(n: int, title: str, items: list[tuple[str, str]], **extra) -> None:
+        data = {**template, "id": f"XX-{n}", "title": title, **extra}
+        data["sources"] = [{"source": s, "item": i} for s, i in items]
+        (pitfalls / f"xx-{n}.yaml").write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+
+    # The proposals were made against XX-1, XX-2 and XX-4; since then XX-4 became XX-5, and XX-3 is new.
+    entry(1, "Ignoring the time-zone gap", [("old", "1"), ("fresh", "1")])
+    entry(2, "No written contract", [("old", "2"), ("fresh", "2")])
+    entry(3, "Losing the spare keys", [("fresh", "3")])
+    entry(5, "Paying invoices late", [("fresh", "4")], previous_ids=[{"id": "XX-4", "date": "2026-01-02"}])
+    record = {"id": "fresh", "title": "Fresh article", "publisher": "A blog", "vendor": False,
+              "perspective": "Written for small firms.", "file": "013_fresh.txt",
+              "items": [{"id": str(n), "label": f"Item {n}"} for n in range(1, 5)]}  # fmt: skip
+    (content / "sources" / "fresh.yaml").write_text(yaml.safe_dump(record, sort_keys=False), encoding="utf-8")
+
+    def proposed(item_id: str, entries: list[str], new: bool = False) -> dict:
+        return {"id": item_id, "label": "x", "text": "", "new": new,
+                "proposals": [{"entry": e, "score": 0.5, "matched": []} for e in entries]}  # fmt: skip
+
+    saved = tmp_path / "saved"
+    saved.mkdir()
+    items = [
+        proposed("1", ["XX-1", "XX-2"]),  # first: agrees
+        proposed("2", ["XX-1", "XX-2"]),  # second: top-3 only
+        proposed("3", ["XX-1"], new=True),  # rightly probably new
+        proposed("b4", ["XX-4"]),  # "b4" is item 4; XX-4 is now XX-5
+        proposed("5", ["XX-2"]),  # not an item of the record
+    ]
+    doc = {"title": "Fresh article", "url": "", "items": items, "entries": ["XX-1", "XX-2", "XX-4"]}
+    (saved / "013_fresh.json").write_text(json.dumps(doc), encoding="utf-8")
+    (saved / "014_later.json").write_text(json.dumps({**doc, "items": []}), encoding="utf-8")
+
+    (fresh, later) = ingest_agreement.agreement(saved, content)
+    assert (later.article, later.source) == ("014_later", "")
+    assert (fresh.source, fresh.recorded, fresh.found, fresh.extra) == ("fresh", 4, 4, 1)
+    assert (fresh.top1, fresh.top3, fresh.top1_history, fresh.top3_history) == (1, 2, 2, 3)
+    assert (fresh.truly_new, fresh.said_new, fresh.new_hit, fresh.new_ok) == (1, 1, 1, 4)
+    text = ingest_agreement.report([fresh, later])
+    assert "| 013_fresh | fresh | 4/4 | 1 | 25 % | 50 % | 50 % | 75 % | 100 % |" in text
+    assert "No source record yet: 014_later" in text
+    # Without ids in the saved output, the catalog as it was tells which entries existed.
+    doc.pop("entries")
+    (saved / "013_fresh.json").write_text(json.dumps(doc), encoding="utf-8")
+    assert ingest_agreement.agreement(saved, content)[0].new_ok == 1  # every entry counts as new
+    old = _catalog(tmp_path / "old")
+    assert ingest_agreement.agreement(saved, content, old)[0].truly_new == 2  # XX-4 was not in it
+
+
+def test_saving_proposals_keeps_no_article_text(tmp_path):
+    sys.path.insert(0, str(ROOT / "bench"))
+    import ingest_agreement
+
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    shutil.copy(ARTICLES / "numbered-dash.txt", articles)
+    (written,) = ingest_agreement.save(articles, tmp_path / "saved", _catalog(tmp_path))
+    data = json.loads(written.read_text(encoding="utf-8"))
+    assert written.name == "numbered-dash.json" and data["entries"] == ["XX-1", "XX-2"]
+    assert [i["label"] for i in data["items"]] == ["Riding without lights", "Leaving the lock at home"]
+    assert all("text" not in i for i in data["items"])
 
 
 def test_source_dirs_from_environment(monkeypatch, tmp_path):
