@@ -167,6 +167,169 @@ def test_no_list_gives_no_items():
     assert parse_article("Just one paragraph of prose with no list in it at all.\n").items == []
 
 
+# --- Item detection: forms found on articles the finder was not written against ------------------
+
+
+def test_other_words_before_the_number():
+    assert labels("word-numbers.txt") == [  # "Trap #1:", "Trap #2:" with its paragraph on the next line, "Trap #3"
+        ("1", "Skipping the test drive"),
+        ("2", "Trusting the service book"),
+        ("3", "Paying cash on the spot"),
+    ]
+    assert article("word-numbers.txt").items[1].text.startswith("Stamps are easy to fake")
+    assert labels("errors-dash.txt") == [
+        ("1", "Tiling over old tiles"),
+        ("2", "Mixing too much adhesive"),
+        ("3", "Forgetting the spacers"),
+    ]
+
+
+def test_pitfall_number_one_is_then_hash_numbers():
+    a = article("number-is.txt")
+    assert a.title == "5 Camping Pitfalls"  # the copy's note on where the title came from is dropped
+    assert [(i.id, i.label) for i in a.items] == [
+        ("1", "To pack too late"),
+        ("2", "Pitching on low ground"),
+        ("3", "Bringing one torch"),
+    ]
+    assert a.items[0].text.startswith("Packing the night before")
+    assert "others are just as common" not in a.items[0].text  # the line introducing the rest of the list
+    assert a.items[1].text.startswith("Rain runs downhill")
+    assert parse_article("1 is the number of tents we took.\n2 is the number of tents we needed.\n").items == []
+
+
+def test_sentence_case_headings_with_the_paragraph_on_the_next_line():
+    a = article("sentence-headings.txt")
+    # The opening "Why it matters" and the closing "A note on fees" are sections, not mistakes.
+    assert [(i.id, i.label) for i in a.items] == [
+        ("b1", "Choosing the nearest teacher"),
+        ("b2", "Skipping the trial lesson"),
+        ("b3", "Not agreeing on practice time"),
+    ]
+    assert a.items[2].text.startswith("Progress comes from practice")
+
+
+def test_markdown_list_where_every_item_is_numbered_one():
+    a = article("markdown-ones.txt")
+    assert [i.id for i in a.items] == ["1", "2", "3", "4"]  # renumbered in page order
+    assert a.items[3].label == "Running out of ice"
+    assert a.items[1].text.startswith("Ask every guest")
+
+
+def test_list_given_only_as_a_summary_box():
+    a = article("summary-box.txt")
+    # The title announces four: the box's fifth line is its closing remark. Each line names the mistake,
+    # then what it does.
+    assert [(i.id, i.label) for i in a.items] == [
+        ("b1", "Booking on price alone"),
+        ("b2", "Skipping the portfolio review"),
+        ("b3", "Vague shot lists"),
+        ("b4", "No backup photographer"),
+    ]
+    assert a.items[0].text == "leads to flat pictures and missed moments"
+
+
+def test_list_given_only_in_the_conclusion():
+    a = article("conclusion-only.txt")
+    assert [(i.id, i.label) for i in a.items] == [
+        ("b1", "Skipped references"),
+        ("b2", "No written agreement"),
+        ("b3", "Too little privacy"),
+        ("b4", "A badly held deposit"),
+        ("b5", "Unspoken house rules"),
+    ]
+    # Five paragraphs after the introduction, five names: each name gets its paragraph.
+    assert a.items[0].text.startswith("Many landlords accept the first person")
+    assert a.items[4].text.startswith("Others never mention house rules")
+    dashes = "Intro.\nSkipping these mistakes—late invoices, lost receipts, and mixed accounts—costs a small firm dearly.\n"
+    assert [i.label for i in parse_article(dashes).items] == ["Late invoices", "Lost receipts", "Mixed accounts"]
+    assert [i.text for i in parse_article(dashes).items] == ["", "", ""]  # no paragraph per name: no text
+
+
+def test_run_in_first_sentences_as_items():
+    assert labels("run-in.txt") == [
+        ("1", "A cleaner costs more than doing it yourself"),
+        ("2", "Cleaners need watching"),
+        ("3", "Since all cleaners are the same, pick the lowest quote"),
+    ]
+    assert article("run-in.txt").items[1].text.startswith("A written list of rooms")
+
+
+def test_flattened_table_rows_and_not_the_table_of_contents_above():
+    a = article("table-rows.txt")
+    assert [(i.id, i.label) for i in a.items] == [
+        ("b1", "Missing Safety Certificates"),
+        ("b2", "Unprotected Deposits"),
+        ("b3", "Verbal Agreements"),
+        ("b4", "Ignoring Repair Requ"),  # the copy stops inside the fourth row
+    ]
+    assert a.items[0].text.startswith("Book the gas and electrical checks")
+    piped = "Slips\n\nSlip | Effect |\n---|---|\nLate invoices | Cash runs short every month |\n"
+    piped += "Lost receipts | Tax claims fail at the audit |\n"
+    assert [(i.label, i.text) for i in parse_article(piped).items] == [
+        ("Late invoices", "Cash runs short every month"),
+        ("Lost receipts", "Tax claims fail at the audit"),
+    ]
+
+
+def test_a_full_numbered_list_wins_over_its_summary_box():
+    para = "This paragraph explains the mistake at enough length to read as a paragraph of prose."
+    text = (
+        "Key takeaways:\n- Late invoices leads to cash problems for months\n- Lost receipts results in failed claims\n"
+        "- Mixed accounts create confusion at tax time\n\n"
+        f"1. Sending invoices late\n{para}\n2. Losing receipts\n{para}\n3. Mixing accounts\n{para}\n"
+    )
+    assert [i.id for i in parse_article(text).items] == ["1", "2", "3"]
+
+
+def test_sentence_case_sections_with_bullets_inside_are_items_by_heading():
+    para = "This paragraph explains the heading at enough length to read as a paragraph of prose."
+    bullets = "- measure the desks\n- label the boxes\n- book the lift\n- tell the post office\n"
+    text = f"Office move slips\nMoving without a floor plan\n{para}\n{bullets}Forgetting the internet line\n{para}\n"
+    text += bullets
+    assert [i.label for i in parse_article(text).items] == ["Moving without a floor plan", "Forgetting the internet line"]
+
+
+def test_a_menu_above_the_article_is_not_the_list_and_the_title_names_the_list():
+    para = "This paragraph explains the heading at enough length to read as a paragraph of prose."
+    menu = "".join(f"  • {w}\n" for w in ("Home", "Consulting", "Training", "Pricing", "Booking", "Careers", "Contact"))
+    text = f"Our services\n\n{menu}\nErrors to avoid when buying a laptop\n\n{para}\n\n"
+    text += f"### Buying for the spec sheet alone\n{para}\n### Ignoring the weight\n{para}\n"
+    a = parse_article(text)
+    assert [i.label for i in a.items] == ["Buying for the spec sheet alone", "Ignoring the weight"]
+    assert a.title == "Errors to avoid when buying a laptop"
+
+
+def test_indented_sub_steps_are_not_items():
+    para = "This paragraph explains the mistake at enough length to read as a paragraph of prose."
+    steps = "  1. Sow a short row.\n  2. Keep a notebook.\n"
+    text = f"1. Planting everything at once\n{para}\n{steps}2. Choosing a shady corner\n{para}\n{steps}"
+    text += f"3. Skipping the compost\n{para}\n"
+    assert [i.label for i in parse_article(text).items] == [
+        "Planting everything at once",
+        "Choosing a shady corner",
+        "Skipping the compost",
+    ]
+
+
+def test_a_numbered_table_of_contents_above_unnumbered_headings():
+    para = "This paragraph explains the heading at enough length to read as a paragraph of prose."
+    text = "Garden party mistakes\n\nTable of Contents\n1. Inviting guests too late\n2. No plan for rain\n\n"
+    text += f"{para}\n\nInviting guests too late\n{para}\nNo plan for rain\n{para}\n"
+    a = parse_article(text)
+    assert [(i.id, i.label) for i in a.items] == [("b1", "Inviting guests too late"), ("b2", "No plan for rain")]
+    assert all(i.text == para for i in a.items)
+
+
+def test_split_label_short_lines():
+    assert split_label("Hiring cheap: a false economy") == ("Hiring cheap: a false economy", "")
+    assert split_label("Weak oversight: Nobody checks the reports") == ("Weak oversight", "Nobody checks the reports")
+    assert split_label("Lack of oversight. Unfortunately, firms forget") == ("Lack of oversight", "Unfortunately, firms forget")
+    # A verb of consequence ends the name of the mistake, unless it is what the mistake fails to do.
+    assert split_label("Weak onboarding undermines quality from the first day")[0] == "Weak onboarding"
+    assert split_label("Failing to create a plan for the busy season")[0] == "Failing to create a plan for the busy season"
+
+
 # --- Item detection on the real copies -----------------------------------------------------------
 
 EXPECTED = {  # file -> number of items (the nine in sources-next include excerpts that stop inside an item)
@@ -358,7 +521,8 @@ def test_cli_json(tmp_path, capsys):
     )
     assert code == 0
     data = json.loads(out)
-    assert set(data) == {"title", "url", "items"}
+    assert set(data) == {"title", "url", "items", "entries"}
+    assert data["entries"] == ["XX-1", "XX-2"]  # the catalog the proposals were made against
     assert [i["id"] for i in data["items"]] == ["1", "2"]
     for item in data["items"]:
         assert set(item) == {"id", "label", "text", "proposals", "new"}
@@ -396,6 +560,76 @@ def test_a_catalog_with_errors_is_reported_not_guessed(tmp_path, capsys):
     entry.write_text(entry.read_text().replace("severity: high", "severity: hgih"))
     assert ingest.main([str(ARTICLES / "hash.txt"), "--content", str(tmp_path / "content")]) == 1
     assert "severity: must be one of low, medium, high (got 'hgih')" in capsys.readouterr().err
+
+
+def test_agreement_of_saved_proposals_with_the_final_mapping(tmp_path):
+    sys.path.insert(0, str(ROOT / "bench"))
+    import ingest_agreement
+
+    content = _catalog(tmp_path)
+    pitfalls = content / "pitfalls"
+    template = yaml.safe_load((pitfalls / "xx-2.yaml").read_text(encoding="utf-8"))
+
+    def entry(n: int, title: str, items: list[tuple[str, str]], **extra) -> None:
+        data = {**template, "id": f"XX-{n}", "title": title, **extra}
+        data["sources"] = [{"source": s, "item": i} for s, i in items]
+        (pitfalls / f"xx-{n}.yaml").write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+
+    # The proposals were made against XX-1, XX-2 and XX-4; since then XX-4 became XX-5, and XX-3 is new.
+    entry(1, "Ignoring the time-zone gap", [("old", "1"), ("fresh", "1")])
+    entry(2, "No written contract", [("old", "2"), ("fresh", "2")])
+    entry(3, "Losing the spare keys", [("fresh", "3")])
+    entry(5, "Paying invoices late", [("fresh", "4")], previous_ids=[{"id": "XX-4", "date": "2026-01-02"}])
+    record = {"id": "fresh", "title": "Fresh article", "publisher": "A blog", "vendor": False,
+              "perspective": "Written for small firms.", "file": "013_fresh.txt",
+              "items": [{"id": str(n), "label": f"Item {n}"} for n in range(1, 5)]}  # fmt: skip
+    (content / "sources" / "fresh.yaml").write_text(yaml.safe_dump(record, sort_keys=False), encoding="utf-8")
+
+    def proposed(item_id: str, entries: list[str], new: bool = False) -> dict:
+        return {"id": item_id, "label": "x", "text": "", "new": new,
+                "proposals": [{"entry": e, "score": 0.5, "matched": []} for e in entries]}  # fmt: skip
+
+    saved = tmp_path / "saved"
+    saved.mkdir()
+    items = [
+        proposed("1", ["XX-1", "XX-2"]),  # first: agrees
+        proposed("2", ["XX-1", "XX-2"]),  # second: top-3 only
+        proposed("3", ["XX-1"], new=True),  # rightly probably new
+        proposed("b4", ["XX-4"]),  # "b4" is item 4; XX-4 is now XX-5
+        proposed("5", ["XX-2"]),  # not an item of the record
+    ]
+    doc = {"title": "Fresh article", "url": "", "items": items, "entries": ["XX-1", "XX-2", "XX-4"]}
+    (saved / "013_fresh.json").write_text(json.dumps(doc), encoding="utf-8")
+    (saved / "014_later.json").write_text(json.dumps({**doc, "items": []}), encoding="utf-8")
+
+    (fresh, later) = ingest_agreement.agreement(saved, content)
+    assert (later.article, later.source) == ("014_later", "")
+    assert (fresh.source, fresh.recorded, fresh.found, fresh.extra) == ("fresh", 4, 4, 1)
+    assert (fresh.top1, fresh.top3, fresh.top1_history, fresh.top3_history) == (1, 2, 2, 3)
+    assert (fresh.truly_new, fresh.said_new, fresh.new_hit, fresh.new_ok) == (1, 1, 1, 4)
+    text = ingest_agreement.report([fresh, later])
+    assert "| 013_fresh | fresh | 4/4 | 1 | 25 % | 50 % | 50 % | 75 % | 100 % |" in text
+    assert "No source record yet: 014_later" in text
+    # Without ids in the saved output, the catalog as it was tells which entries existed.
+    doc.pop("entries")
+    (saved / "013_fresh.json").write_text(json.dumps(doc), encoding="utf-8")
+    assert ingest_agreement.agreement(saved, content)[0].new_ok == 1  # every entry counts as new
+    old = _catalog(tmp_path / "old")
+    assert ingest_agreement.agreement(saved, content, old)[0].truly_new == 2  # XX-4 was not in it
+
+
+def test_saving_proposals_keeps_no_article_text(tmp_path):
+    sys.path.insert(0, str(ROOT / "bench"))
+    import ingest_agreement
+
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    shutil.copy(ARTICLES / "numbered-dash.txt", articles)
+    (written,) = ingest_agreement.save(articles, tmp_path / "saved", _catalog(tmp_path))
+    data = json.loads(written.read_text(encoding="utf-8"))
+    assert written.name == "numbered-dash.json" and data["entries"] == ["XX-1", "XX-2"]
+    assert [i["label"] for i in data["items"]] == ["Riding without lights", "Leaving the lock at home"]
+    assert all("text" not in i for i in data["items"])
 
 
 def test_source_dirs_from_environment(monkeypatch, tmp_path):

@@ -216,7 +216,8 @@ def propose(article: Article, ranker: Ranker) -> dict[str, Any]:
                 "new": is_new(found),
             }
         )
-    return {"title": article.title, "url": article.url, "items": items}
+    # The catalog's entries at the time: what "probably new" is later judged against.
+    return {"title": article.title, "url": article.url, "items": items, "entries": [e.id for e in ranker.entries]}
 
 
 # --- Output --------------------------------------------------------------------------------------
