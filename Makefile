@@ -50,7 +50,7 @@ ledger: $(BIN)/mkdocs
 	$(BIN)/kbgen-ledger
 
 ## fingerprints: refresh content/source-fingerprints.json from the source text copies
-SOURCES ?= ../shared/sources ../shared/sources-next
+SOURCES ?= ../shared/sources ../shared/sources-next ../shared/sources-3
 fingerprints: $(BIN)/mkdocs
 	$(BIN)/kbgen-fingerprint $(SOURCES)
 
