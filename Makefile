@@ -63,7 +63,7 @@ ledger: $(SITE_DEPS)
 	$(BIN)/kbgen-ledger
 
 ## fingerprints: refresh content/source-fingerprints.json from the source text copies
-SOURCES ?= ../shared/sources ../shared/sources-next
+SOURCES ?= ../shared/sources ../shared/sources-next ../shared/sources-3
 fingerprints: $(SITE_DEPS)
 	$(BIN)/kbgen-fingerprint $(SOURCES)
 

@@ -11,7 +11,21 @@ from kbgen.read.load import load_catalog
 from kbgen.read.files import load_yaml
 
 FINGERPRINTS = json.loads((ROOT / "content/source-fingerprints.json").read_text())
-SOURCE_FOLDERS = [ROOT.parent / "shared" / "sources", ROOT.parent / "shared" / "sources-next"]
+SOURCE_FOLDERS = [ROOT.parent / "shared" / name for name in ("sources", "sources-next", "sources-3")]
+
+# Articles whose list the item finder (kbgen.ingest_items) does not yet find as the article numbers it.
+# Their source records are kept right by hand, with the ids below, until an improved finder does find
+# them: then the last test here fails, and the file comes off this list.
+BY_HAND = {
+    # "Pitfall number 1 is ..." run into a sentence, then "Pitfall #2:" ... "Pitfall #7:": no list found.
+    "014_logisticsbureau-7-logistics-outsourcing-pitfalls.txt": ["1", "2", "3", "4", "5", "6", "7"],
+    # Rows of a flattened table, each name run into its remedy: the finder takes two stray lines instead.
+    "017_openlegal-legal-pitfalls-in-outsourcing.txt": ["b1", "b2", "b3", "b4"],
+    # A summary box of bullets: the finder also takes its sixth bullet, a conclusion, as a mistake.
+    "020_justoutsource-5-call-center-outsourcing-mistakes.txt": ["b1", "b2", "b3", "b4", "b5"],
+    # Section paragraphs without their headings, the five named only in the conclusion: no list found.
+    "024_take-the-leap-5-small-business-outsourcing-mistakes.txt": ["1", "2", "3", "4", "5"],
+}
 
 
 @pytest.fixture(scope="module")
@@ -24,13 +38,16 @@ def test_every_source_item_is_covered_exactly_once(catalog):
     every_item = {(s.id, i.id) for s in catalog.sources for i in s.items}
     assert set(claims) == every_item
     assert all(n == 1 for n in claims.values())
-    assert len(every_item) == 88  # fourteen articles
+    assert len(every_item) == 88 + 50  # fourteen articles, then twelve more
 
 
 def test_source_records_match_the_articles(catalog):
     by_file = {f["file"]: f for f in FINGERPRINTS["sources"]}
     assert sorted(s.file for s in catalog.sources) == sorted(by_file)
     for source in catalog.sources:
+        if source.file in BY_HAND:
+            assert [i.id for i in source.items] == BY_HAND[source.file], source.id
+            continue
         found = by_file[source.file]["items"]
         assert [i.id for i in source.items] == [i["id"] for i in found], source.id
         for item, heading in zip(source.items, found):
@@ -42,7 +59,7 @@ def test_every_entry_has_provenance_and_unique_id_and_title(catalog):
     assert all(e.sources for e in catalog.entries)
     assert len({e.id for e in catalog.entries}) == len(catalog.entries)
     assert len({e.title.lower() for e in catalog.entries}) == len(catalog.entries)
-    assert 25 <= len(catalog.entries) <= 40
+    assert 28 <= len(catalog.entries) <= 45
     assert 5 <= len(catalog.categories) <= 8
 
 
@@ -52,11 +69,11 @@ def test_every_entry_says_what_to_ask_the_provider(catalog):
 
 
 def test_sources_name_their_article_and_say_whether_the_copy_is_complete(catalog):
-    assert len(catalog.sources) == 14
+    assert len(catalog.sources) == 26
     with_text = {f["file"] for f in FINGERPRINTS["sources"]}
     for source in catalog.sources:
         assert source.file in with_text
-        if source.file[:3].isdigit() and int(source.file[:3]) >= 5:  # the nine copies that carry a URL: line
+        if source.file[:3].isdigit() and int(source.file[:3]) >= 5:  # the 21 copies that carry a URL: line
             assert source.url and source.url.startswith(("https://", "http://")), source.id
     assert any(not s.complete for s in catalog.sources)
 
@@ -110,3 +127,24 @@ def test_vendor_sources_are_flagged(catalog):
 def test_fingerprints_are_up_to_date():
     current = [fingerprint(f) for f in sorted((f for d in SOURCE_FOLDERS for f in d.glob("*.txt")), key=lambda f: f.name)]
     assert current == FINGERPRINTS["sources"], "run `make fingerprints` to refresh content/source-fingerprints.json"
+
+
+def test_articles_kept_by_hand_are_still_missed_by_the_finder():
+    """When the item finder learns one of these forms, the hand-kept ids give way to the fingerprint's."""
+    by_file = {f["file"]: f for f in FINGERPRINTS["sources"]}
+    for file, ids in BY_HAND.items():
+        assert [i["id"] for i in by_file[file]["items"]] != ids, f"the finder now finds {file}: drop it from BY_HAND"
+
+
+def test_items_mapped_from_their_heading_alone_are_marked(catalog):
+    """An excerpt that stops before an item's text says so, and says which item is mapped from its heading alone
+    (the sources-3 README names them)."""
+    heading_only = {"logistics-pitfalls": "item 7", "china-sourcing": "item 4", "legal-pitfalls": "item b4",
+                    "call-center-value": "items b2 to b5", "software-projects": "item 3",
+                    "small-business-list": "item b5"}
+    by_id = {s.id: s for s in catalog.sources}
+    for source_id, items in heading_only.items():
+        source = by_id[source_id]
+        assert not source.complete, source_id
+        text = " ".join(source.perspective.split())
+        assert f"{items} is mapped from" in text or f"{items} are mapped from" in text, source_id
