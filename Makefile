@@ -29,16 +29,19 @@ $(VENV)/.project: pyproject.toml $(VENV)/.locked-site
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
-## site: build the hosted site into site/ (strict: any warning fails)
+# The builder: mkdocs (default; the hooks), properdocs or zensical (the tree kbgen generate writes). See README, Builders.
+BUILDER ?= mkdocs
+
+## site: build the hosted site into site/ (strict: any warning fails); BUILDER=properdocs|zensical, SITE_DIR, SITE_URL
 site: $(SITE_DEPS)
-	$(BIN)/mkdocs build --strict
+	$(BIN)/kbgen build --builder $(BUILDER)
 
 ## offline: build the offline copy into site-offline/ and pack it as dist/outsourcing-pitfalls-offline.zip
 OFFLINE_DIR ?= site-offline
 OFFLINE_ZIP ?= dist/outsourcing-pitfalls-offline.zip
 offline: $(SITE_DEPS)
-	OFFLINE=true SITE_DIR=$(OFFLINE_DIR) $(BIN)/mkdocs build --strict
-	$(BIN)/python -m kbgen.pack $(OFFLINE_DIR) $(OFFLINE_ZIP)
+	OFFLINE=true SITE_DIR=$(OFFLINE_DIR) $(BIN)/kbgen build --builder $(BUILDER)
+	$(BIN)/kbgen pack $(OFFLINE_DIR) $(OFFLINE_ZIP)
 
 ## vendor: re-fetch the iframe-worker shim (offline search) from npm at the pinned version; needs npm
 IFRAME_WORKER := 1.0.4
@@ -50,22 +53,22 @@ vendor:
 	  cp "$$tmp/package/shim/index.js" $(SHIM_DIR)/shim.js && cp "$$tmp/package/LICENSE" $(SHIM_DIR)/LICENSE
 	@sha256sum $(SHIM_DIR)/shim.js
 
-## serve: live preview at http://127.0.0.1:8000/, rebuilt on every edit under content/, docs/ or hooks/
+## serve: live preview at http://127.0.0.1:8000/, rebuilt on every edit under content/, docs/ (or hooks/); BUILDER
 serve: $(SITE_DEPS)
-	$(BIN)/mkdocs serve
+	$(BIN)/kbgen serve --builder $(BUILDER)
 
 ## check: validate content/ without building (fast; used by the pre-commit hook)
 check: $(SITE_DEPS)
-	$(BIN)/kbgen-check
+	$(BIN)/kbgen check
 
 ## ledger: at a release, append the site's current URLs to content/published-urls.txt (never removes any)
 ledger: $(SITE_DEPS)
-	$(BIN)/kbgen-ledger
+	$(BIN)/kbgen ledger
 
 ## fingerprints: refresh content/source-fingerprints.json from the source text copies
 SOURCES ?= ../shared/sources ../shared/sources-next ../shared/sources-3
 fingerprints: $(SITE_DEPS)
-	$(BIN)/kbgen-fingerprint $(SOURCES)
+	$(BIN)/kbgen fingerprint $(SOURCES)
 
 ## test: everything: lint and types, the client scripts' unit tests, and every test (browser, builds, full fuzzing)
 test: $(DEV_DEPS) browser check-code
@@ -103,16 +106,16 @@ check-code: $(DEV_DEPS)
 ## release: record the catalog as released (VERSION=2026.2; needs SITE_URL, the published address)
 release: $(SITE_DEPS)
 	@test -n "$(VERSION)" || { echo "usage: SITE_URL=https://... make release VERSION=2026.2" >&2; exit 2; }
-	$(BIN)/kbgen-release $(VERSION)
+	$(BIN)/kbgen release $(VERSION)
 
 ## ingest: propose where each mistake of a new source article belongs (ARTICLE=path/to/copy.txt, or - for stdin; FORMAT=json)
 ingest: $(DEV_DEPS)
 	@test -n "$(ARTICLE)" || { echo "usage: make ingest ARTICLE=path/to/article.txt [FORMAT=json]" >&2; exit 2; }
-	$(BIN)/kbgen-ingest $(ARTICLE) $(if $(FORMAT),--format $(FORMAT))
+	$(BIN)/kbgen ingest $(ARTICLE) $(if $(FORMAT),--format $(FORMAT))
 
 ## schemas: regenerate the JSON Schemas in hooks/kbgen/schemas/ from the models (a test fails when stale)
 schemas: $(SITE_DEPS)
-	$(BIN)/kbgen-schemas
+	$(BIN)/kbgen schemas
 
 ## bench: build synthetic catalogs (N = 20, 200, 2000) and the real one; print and write bench/results.md
 bench: $(DEV_DEPS) browser

@@ -31,10 +31,10 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
-from kbgen.ingest import Ranker, default_source_dirs, profiles, propose, read_catalog  # noqa: E402
-from kbgen.ingest_items import parse_article  # noqa: E402
-from kbgen.load import load_catalog  # noqa: E402
-from kbgen.model import Catalog  # noqa: E402
+from kbgen.ingest.articles import parse_article  # noqa: E402
+from kbgen.ingest.propose import Ranker, default_source_dirs, profiles, propose, read_catalog  # noqa: E402
+from kbgen.model.catalog import Catalog  # noqa: E402
+from kbgen.read.load import load_catalog  # noqa: E402
 
 
 @dataclass

@@ -21,8 +21,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
-from kbgen.ingest import Ranker, default_source_dirs, is_new, profiles, read_catalog  # noqa: E402
-from kbgen.ingest_items import parse_article  # noqa: E402
+from kbgen.ingest.articles import parse_article  # noqa: E402
+from kbgen.ingest.propose import Ranker, default_source_dirs, is_new, profiles, read_catalog  # noqa: E402
 
 TARGETS = {"items": 0.95, "top1": 0.75, "top3": 0.90}
 

@@ -17,6 +17,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
@@ -184,6 +185,54 @@ def cards_cost(work: Path) -> list[str]:
     return [*lines, "", "Target: a warm build adds at most 5% at N=2000."]
 
 
+BUILDERS = ("mkdocs", "properdocs", "zensical")
+
+
+def timed_build(project: Path, builder: str) -> float:
+    """Wall time of ``kbgen build --builder ...`` in ``project``: generation and the builder, as a user waits."""
+    start = time.perf_counter()
+    result = subprocess.run(
+        [str(Path(sys.executable).parent / "kbgen"), "build", "--builder", builder],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**ENV, "SITE_DIR": str(project / f"site-{builder}")},
+    )
+    if result.returncode:
+        raise SystemExit(f"{builder} build of {project} failed:\n{result.stderr[-3000:]}")
+    return time.perf_counter() - start
+
+
+def builders_cost(work: Path) -> list[str]:
+    """Build time per builder, side by side: each run builds with every builder in turn (alternating, so a slow
+    spell of the machine falls on all of them). Zensical keeps a cache of rendered pages beside its
+    configuration: its first build (cold) and the ones after it (warm) are reported apart."""
+    lines = [
+        "## Builders",
+        "",
+        "Wall time of `kbgen build --builder B` (the generation step and the builder), median of the runs.",
+        "",
+        "| catalog | mkdocs (hooks) s | properdocs s | zensical cold s | zensical warm s |",
+        "|---|---|---|---|---|",
+    ]
+    for n in SIZES:
+        project = work / f"gen-{n}"
+        times: dict[str, list[float]] = {b: [] for b in (*BUILDERS, "zensical cold")}
+        for _ in range(RUNS):
+            for builder in BUILDERS:
+                if builder == "zensical":
+                    shutil.rmtree(project / ".cache" / "kbgen" / "zensical" / ".cache", ignore_errors=True)
+                    times["zensical cold"].append(timed_build(project, builder))
+                times[builder].append(timed_build(project, builder))
+        m = {k: statistics.median(v) for k, v in times.items()}
+        lines.append(
+            f"| synthetic N={n} | {m['mkdocs']:.2f} | {m['properdocs']:.2f} | {m['zensical cold']:.2f}"
+            f" | {m['zensical']:.2f} |"
+        )
+        print(lines[-1], flush=True)
+    return lines
+
+
 def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="kbgen-bench-"))
     report = [
@@ -265,7 +314,7 @@ def main() -> int:
                 + " |"
             )
     report += ["", "## Search speed (hosted and offline)", "", search_speed.report(SIZES)]
-    report += ["", *cards_cost(work), "", ingest_eval.report()]
+    report += ["", *builders_cost(work), "", *cards_cost(work), "", ingest_eval.report()]
     profile = work / "profile.out"
     synth.write_generator_project(hi, work / "profiled")
     build(work / "profiled" / "mkdocs.yml", work / "profiled" / "site", profile)

@@ -10,8 +10,10 @@ the hooks, so the generator's own cost shows as a ratio.
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -173,8 +175,6 @@ def write_generator_project(n: int, out: Path, cards: bool = False) -> None:
     (out / "mkdocs.yml").write_text(f"""INHERIT: {ROOT / "mkdocs.yml"}
 site_name: Synthetic catalog
 hooks: [{ROOT / "hooks" / "catalog.py"}]
-theme:
-  custom_dir: {ROOT / "hooks" / "kbgen" / "theme"}
 extra:
   kbgen:
     cards: {str(cards).lower()}
@@ -187,36 +187,20 @@ nav:
 
 
 def write_plain_project(n: int, out: Path) -> None:
-    """The generator's own Markdown output, saved as hand-written pages and built without the hooks.
-
-    Same pages, same navigation policy (categories in the nav, entries out of it), same theme:
-    the difference in build time is the generator's own cost (loading, validating, rendering).
-    """
-    sys.path.insert(0, str(ROOT / "hooks"))
-    from kbgen import build, ledger
-
-    write_generator_project(n, out)
-    pages = ledger.load_site(ledger.config_of(out))
-    docs = out / "docs"
-    for src, make in build.makers(pages).items():
-        (docs / src).parent.mkdir(parents=True, exist_ok=True)
-        (docs / src).write_text(make(), encoding="utf-8")
-    index = docs / "index.md"
-    index.write_text(index.read_text().replace("<!-- kbgen:overview -->", pages.overview("index.md")))
-    shutil.rmtree(out / "content")
-    nav = "\n".join(f"    - {c.title}: {pages.urls.category_src(c.id)}" for c in pages.catalog.categories)
-    (out / "mkdocs.yml").write_text(f"""INHERIT: {ROOT / "mkdocs.yml"}
-site_name: Synthetic catalog
-hooks: []
-theme:
-  custom_dir: {ROOT / "hooks" / "kbgen" / "theme"}
-watch: []
-nav:
-  - Home: index.md
-  - Categories:
-{nav}
-  - All entries: synthetic/index.md
-""")
+    """The same catalog as the source tree that ``kbgen generate`` writes: every page as plain Markdown and a
+    configuration without hooks, which any builder builds. Against the generator project, the difference in
+    MkDocs' build time is the generator's own cost (loading, validating, rendering, cards)."""
+    project = out.with_name(out.name + "-source")
+    write_generator_project(n, project)
+    result = subprocess.run(
+        [str(Path(sys.executable).parent / "kbgen"), "generate", str(out)],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    if result.returncode:
+        raise SystemExit(f"kbgen generate failed:\n{result.stderr[-3000:]}")
 
 
 def main(argv: list[str] | None = None) -> int:

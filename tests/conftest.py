@@ -33,9 +33,9 @@ settings.load_profile(os.environ.get("KBGEN_FUZZ", "quick"))
 
 
 # Markers from the fixtures a test uses, so `make test-fast` can leave out what needs a browser or a build.
-BROWSER_FIXTURES = {"browser", "page", "context", "offline_page", "hosted_page"}
+BROWSER_FIXTURES = {"browser", "page", "context", "offline_page", "hosted_page", "reader"}
 BUILD_FIXTURES = {"site", "hiring_site", "published_hiring", "instant_site", "offline_build", "offline_site", "offline_hiring",
-                  "synthetic_site", "where", "hosted"}
+                  "synthetic_site", "where", "hosted", "sites"}
 
 
 def pytest_collection_modifyitems(items):

@@ -77,8 +77,8 @@ def test_generator_holds_nothing_topic_specific():
         if file.is_file() and file.suffix in {".py", ".j2", ".html", ".json"}:
             body = text(file).lower()
             assert "outsourc" not in body and "op-4" not in body, file
-            # "pitfall" is this catalog's noun; ingest_items knows it only as list-article vocabulary ("Pitfall #3").
-            assert file.name == "ingest_items.py" or "pitfall" not in body, file
+            # "pitfall" is this catalog's noun; ingest/articles.py knows it only as list-article vocabulary ("Pitfall #3").
+            assert file.name == "articles.py" or "pitfall" not in body, file
 
 
 def test_rendering_escapes_content(tmp_path):

@@ -13,9 +13,10 @@ import jsonschema
 import pytest
 import yaml
 
-from kbgen import ingest
-from kbgen.ingest import EntryProfile, EntryRecord, Ranker, SourceRecord, is_new, profiles
-from kbgen.ingest_items import Item, parse_article, split_label
+from kbgen.cli import ingest as ingest_command
+from kbgen.ingest import propose as ingest
+from kbgen.ingest.propose import EntryProfile, EntryRecord, Ranker, SourceRecord, is_new, profiles
+from kbgen.ingest.articles import Item, parse_article, split_label
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = Path(__file__).resolve().parent / "fixtures" / "articles"
@@ -501,7 +502,7 @@ def _catalog(tmp_path: Path) -> Path:
 def _run(argv: list[str], capsys, stdin: str | None = None, monkeypatch=None) -> tuple[int, str]:
     if stdin is not None:
         monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
-    code = ingest.main(argv)
+    code = ingest_command.main(argv)
     return code, capsys.readouterr().out
 
 
@@ -549,16 +550,16 @@ def test_cli_yaml_draft_is_a_valid_source_record_and_edits_nothing(tmp_path, cap
 
 def test_cli_errors(tmp_path, capsys, monkeypatch):
     content = _catalog(tmp_path)
-    assert ingest.main([str(tmp_path / "missing.txt"), "--content", str(content)]) == 2
+    assert ingest_command.main([str(tmp_path / "missing.txt"), "--content", str(content)]) == 2
     assert _run(["-", "--content", str(content)], capsys, "No list here at all.\n", monkeypatch)[0] == 1
-    assert ingest.main([str(ARTICLES / "hash.txt"), "--content", str(tmp_path)]) == 2
+    assert ingest_command.main([str(ARTICLES / "hash.txt"), "--content", str(tmp_path)]) == 2
 
 
 def test_a_catalog_with_errors_is_reported_not_guessed(tmp_path, capsys):
     shutil.copytree(ROOT / "content", tmp_path / "content")
     entry = tmp_path / "content/pitfalls/op-4.yaml"
     entry.write_text(entry.read_text().replace("severity: high", "severity: hgih"))
-    assert ingest.main([str(ARTICLES / "hash.txt"), "--content", str(tmp_path / "content")]) == 1
+    assert ingest_command.main([str(ARTICLES / "hash.txt"), "--content", str(tmp_path / "content")]) == 1
     assert "severity: must be one of low, medium, high (got 'hgih')" in capsys.readouterr().err
 
 

@@ -20,6 +20,7 @@ from ..generate import tree as trees
 from ..generate.tree import Tree
 
 THEME = Path(__file__).resolve().parent.parent / "theme"  # the overrides every kbgen site uses
+CONFIG, DOCS, OVERRIDES, SITE = "mkdocs.yml", "docs", "overrides", "site"  # what the written folder holds
 # Keys that name files of the project or the generator's own settings: the derived config has its own.
 DROPPED = ("hooks", "watch", "docs_dir", "site_dir", "nav", "not_in_nav", "INHERIT")
 
@@ -30,9 +31,11 @@ def derived(config: MkDocsConfig, tree: Tree) -> dict[str, Any]:
         raw: dict[str, Any] = yaml_load(f) or {}
     out = {k: v for k, v in raw.items() if k not in DROPPED}
     out["site_url"] = config.site_url
-    out["docs_dir"] = "docs"
-    out["site_dir"] = config.site_dir  # absolute: where the project builds it
-    out["theme"] = {**(raw.get("theme") or {}), "custom_dir": "overrides"}
+    out["docs_dir"] = DOCS
+    out["site_dir"] = SITE  # Zensical builds only inside the folder of its configuration
+    # Zensical's "classic" look is Material's (its default, "modern", has other fonts and icons); Material
+    # ignores the key.
+    out["theme"] = {**(raw.get("theme") or {}), "custom_dir": OVERRIDES, "variant": "classic"}
     extra = {k: v for k, v in (raw.get("extra") or {}).items() if k != "kbgen"}
     out["extra"] = {**extra, "kb": tree.extra}
     out["nav"] = tree.nav
@@ -43,8 +46,8 @@ def derived(config: MkDocsConfig, tree: Tree) -> dict[str, Any]:
 
 def write(config: MkDocsConfig, tree: Tree, folder: Path) -> list[str]:
     """Write the tree, the overrides and the derived config into ``folder``; returns the tree paths written."""
-    written = trees.write(tree, folder / "docs")
-    overrides = folder / "overrides"
+    written = trees.write(tree, folder / DOCS)
+    overrides = folder / OVERRIDES
     shutil.rmtree(overrides, ignore_errors=True)
     shutil.copytree(THEME, overrides)
     own = config.theme.custom_dir
@@ -52,5 +55,5 @@ def write(config: MkDocsConfig, tree: Tree, folder: Path) -> list[str]:
         shutil.copytree(own, overrides, dirs_exist_ok=True)  # the project's overrides win
     text = yaml.safe_dump(derived(config, tree), sort_keys=False, allow_unicode=True, width=120)
     header = f"# Written by kbgen generate from {config.config_file_path}: edit that file, not this one.\n"
-    (folder / "mkdocs.yml").write_text(header + text, encoding="utf-8")
+    (folder / CONFIG).write_text(header + text, encoding="utf-8")
     return written

@@ -16,13 +16,13 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.structure.files import File, Files
-from mkdocs.structure.pages import Page
 from pathspec.gitignore import GitIgnoreSpec
 
 from ..generate.build import generate
 from ..generate.tree import Tree, mkdocs_order
 from ..generate.urls import is_published
 from ..read.problems import ContentError
+from .config import THEME
 
 log = logging.getLogger("mkdocs.hooks.kbgen")
 TREE = "_kbgen_tree"  # the attribute of the build's config that holds its tree
@@ -42,6 +42,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             f"{len(err.problems)} content error(s): nothing was built. Fix them and build again."
         ) from err
     setattr(config, TREE, tree)
+    # The generator's theme overrides, under the project's own (theme.custom_dir) and over Material's.
+    config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME))
     if not is_published(config.site_url or ""):
         log.info(
             f"This site names {config.site_url!r} in its links, canonical addresses and previews: fine for "
@@ -68,15 +70,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         else:
             files.append(File.generated(config, src, abs_src_path=str(out.copy)))
     return Files(sorted(files, key=lambda f: mkdocs_order(f.src_uri)))  # as a builder lists the written tree
-
-
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    # The hosted address, which the tree gives every page, is also the canonical one of an offline copy
-    # (.html pages): Material's sitemap and the theme's links then name the page people can open.
-    canonical = page.meta.get("kb_canonical")
-    if isinstance(canonical, str):
-        page.canonical_url = canonical
-    return markdown
 
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Callable) -> Any:

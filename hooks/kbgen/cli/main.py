@@ -11,13 +11,15 @@ import sys
 # Each command's module (relative to this package) and what it does; imported only when run (ingest needs
 # scikit-learn, check does not).
 COMMANDS = {
+    "build": (".build", "build the site with MkDocs, ProperDocs or Zensical"),
     "check": (".check", "validate the content without building the site"),
     "generate": (".generate", "write the site's whole source tree and a config for any builder"),
     "ledger": (".ledger", "append the site's current URLs to the published-URL ledger"),
     "release": (".release", "record the catalog as released"),
     "schemas": (".schemas", "write the JSON Schemas from the models"),
-    "ingest": ("..ingest", "propose where each mistake of a new source article belongs"),
-    "fingerprint": ("..fingerprint", "refresh the fingerprints of the source articles"),
+    "serve": (".serve", "the live preview, with MkDocs, ProperDocs or Zensical"),
+    "ingest": (".ingest", "propose where each mistake of a new source article belongs"),
+    "fingerprint": (".fingerprint", "refresh the fingerprints of the source articles"),
     "pack": (".pack", "pack a built site into a zip to hand over"),
 }
 

@@ -14,6 +14,7 @@ from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
 from ..model.catalog import Known, slug
+from ..read import site
 
 EXPORTS = ("json", "csv", "schema.json")
 
@@ -30,16 +31,10 @@ def is_published(site_url: str) -> bool:
     return bool(host) and host not in ("localhost", "0.0.0.0", "::1") and not host.startswith("127.")
 
 
-def offline(config: MkDocsConfig) -> bool:
-    """Whether this is the offline copy (Material's offline plugin on): no cards, no feed link."""
-    plugin = config.plugins.get("material/offline")
-    return bool(plugin is not None and plugin.config.get("enabled"))
-
-
 def _generated(config: MkDocsConfig, src: str) -> File:
-    """What ``File.generated`` makes, also outside a build's events (``kbgen-check``, tests), where MkDocs
-    has no current plugin to name; the content is filled in ``on_files``."""
-    file = File(src, None, config.site_dir, config.use_directory_urls)
+    """What ``File.generated`` makes, also outside a build's events (``kbgen check``, ``kbgen generate``),
+    where MkDocs has no current plugin to name."""
+    file = File(src, None, config.site_dir, site.directory_urls(config))
     file.generated_by = "kbgen"
     file.content_string = ""
     return file
@@ -54,7 +49,7 @@ class Urls:
         self.known = known
         self.site_url = config.site_url or ""
         self.published = is_published(self.site_url)
-        self.offline = offline(config)
+        self.offline = site.offline(config)
         self.path = known.path or ""
         self.files: dict[str, File] = {src: _generated(config, src) for src in self.sources()}
 

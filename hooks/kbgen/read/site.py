@@ -51,3 +51,15 @@ def content_dir(config: MkDocsConfig) -> Path:
 def config_of(project: Path) -> MkDocsConfig:
     """The MkDocs configuration of a project folder (its mkdocs.yml), as a build would read it."""
     return load_config(str(project / "mkdocs.yml"))
+
+
+def offline(config: MkDocsConfig) -> bool:
+    """Whether this is the offline copy (Material's offline plugin on): no cards, no feed link."""
+    plugin = config.plugins.get("material/offline")
+    return bool(plugin is not None and plugin.config.get("enabled"))
+
+
+def directory_urls(config: MkDocsConfig) -> bool:
+    """Whether pages live at ``x/`` (else ``x.html``), as the build will have it: the offline plugin turns
+    directory URLs off in its own config event, which a configuration read without building has not run."""
+    return bool(config.use_directory_urls) and not offline(config)

@@ -1,4 +1,4 @@
-"""`kbgen-ingest ARTICLE`: find the mistakes a new source article lists and propose where each belongs.
+"""Find the mistakes a new source article lists and propose where each belongs.
 
 For each item of the article it ranks the catalog's entries by how likely the item is the same mistake:
 TF-IDF cosine similarity (scikit-learn) over Snowball-stemmed words (snowballstemmer), against each
@@ -9,11 +9,9 @@ the proposals as comments) or JSON, and never edits the catalog: the editor deci
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import re
-import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,8 +21,7 @@ import numpy as np
 import snowballstemmer
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
-from kbgen.ingest_items import Article, Item, parse_article
-from kbgen.read.problems import ContentError
+from .articles import Article, Item, parse_article
 
 TOP = 5
 # Weights of the three views of an entry; they sum to 1 so that scores stay in [0, 1].
@@ -73,8 +70,8 @@ class SourceRecord:
 
 
 def read_catalog(content: Path) -> tuple[list[EntryRecord], list[SourceRecord]]:
-    """Entries and sources as ingest needs them, read (and checked) by ``kbgen.load``."""
-    from kbgen.read.load import load_catalog
+    """Entries and sources as ingest needs them, read (and checked) by ``kbgen.read.load``."""
+    from ..read.load import load_catalog
 
     catalog = load_catalog(content, content.parent)
     entries = [
@@ -262,54 +259,3 @@ def draft_yaml(result: dict[str, Any], file: str) -> str:
         ]
         lines.append(f"  - {{id: {_q(item['id'])}, label: {_q(item['label'])}}}")
     return "\n".join(lines) + "\n"
-
-
-def main(argv: list[str] | None = None, prog: str = "kbgen-ingest") -> int:
-    parser = argparse.ArgumentParser(prog=prog, description=__doc__.splitlines()[0])
-    parser.add_argument("article", help="plain-text copy of the article, or - for standard input")
-    parser.add_argument("--content", type=Path, default=Path("content"), help="the catalog (default: content)")
-    parser.add_argument("--format", choices=("yaml", "json"), default="yaml")
-    parser.add_argument(
-        "--sources",
-        type=Path,
-        action="append",
-        help="folder of the sources' text copies (repeatable; default: $KBGEN_SOURCES, else ../shared/sources*)",
-    )
-    args = parser.parse_args(argv)
-    if args.article == "-":
-        text, file = sys.stdin.read(), "TODO.txt"
-    else:
-        path = Path(args.article)
-        if not path.is_file():
-            print(f"kbgen-ingest: no such file: {path}", file=sys.stderr)
-            return 2
-        try:
-            text = path.read_text(encoding="utf-8")
-        except UnicodeDecodeError as err:
-            print(f"kbgen-ingest: {path} is not UTF-8 text (byte {err.start}): save it as UTF-8", file=sys.stderr)
-            return 2
-        file = path.name if re.fullmatch(r"[A-Za-z0-9_.-]+", path.name) else "TODO.txt"
-    if not (args.content / "catalog.yaml").is_file():
-        print(f"kbgen-ingest: {args.content} is not a catalog (no catalog.yaml)", file=sys.stderr)
-        return 2
-    article = parse_article(text)
-    if not article.items:
-        print("kbgen-ingest: found no list of mistakes in the article", file=sys.stderr)
-        return 1
-    try:
-        entries, sources = read_catalog(args.content)
-    except ContentError as err:
-        print("\n".join(map(str, err.problems)), file=sys.stderr)
-        print(f"kbgen-ingest: {len(err.problems)} content error(s) in the catalog: fix them first", file=sys.stderr)
-        return 1
-    ranker = Ranker(profiles(entries, sources, args.sources or default_source_dirs(args.content)))
-    result = propose(article, ranker)
-    if args.format == "json":
-        print(json.dumps(result, ensure_ascii=False, indent=2))
-    else:
-        print(draft_yaml(result, file), end="")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

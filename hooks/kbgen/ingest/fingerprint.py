@@ -1,20 +1,17 @@
 """Fingerprints of source texts, so coverage and originality can be checked without their words.
 
-``kbgen-fingerprint SOURCES_DIR`` reads each text copy and writes, per file, hashes of its
+``kbgen fingerprint SOURCES_DIR`` reads each text copy and writes, per file, hashes of its
 8-word runs and the items it lists (numbered headings, "MISTAKE #n" headings, bullets), never
 the text itself. Tests compare entry texts against the hashes.
 """
 
 from __future__ import annotations
 
-import argparse
 import hashlib
-import json
 import re
-import sys
 from pathlib import Path
 
-from .ingest_items import parse_article
+from .articles import parse_article
 
 RUN = 8
 
@@ -47,22 +44,3 @@ def fingerprint(file: Path) -> dict:
         # Runs that lie inside an item heading may be quoted; they are left out of the check.
         "runs": sorted(run_hashes(text) - headings),
     }
-
-
-def main(argv: list[str] | None = None, prog: str = "kbgen-fingerprint") -> int:
-    parser = argparse.ArgumentParser(prog=prog, description=__doc__.splitlines()[0])
-    parser.add_argument("sources", type=Path, nargs="+", help="folders of the source text copies (*.txt)")
-    parser.add_argument("-o", "--output", type=Path, default=Path("content/source-fingerprints.json"))
-    args = parser.parse_args(argv)
-    files = sorted((f for folder in args.sources for f in folder.glob("*.txt")), key=lambda f: f.name)
-    if not files:
-        print(f"no *.txt files in {args.sources}", file=sys.stderr)
-        return 1
-    sources = [fingerprint(f) for f in files]
-    args.output.write_text(json.dumps({"run_length": RUN, "sources": sources}, indent=1) + "\n", encoding="utf-8")
-    print(f"{args.output}: {len(files)} sources, {sum(len(s['items']) for s in sources)} items")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
