@@ -18,7 +18,7 @@ from mkdocs.exceptions import Abort, PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from kbgen import build, previews, settings
+from kbgen import build, previews, quiz, settings
 from kbgen.ledger import load_site
 from kbgen.problems import ContentError
 from kbgen.render import Pages, citation
@@ -80,6 +80,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     build.render_all(pages)
     for file in pages.urls.files.values():
         files.append(file)
+    quiz.join_script(files, config)
     return files
 
 

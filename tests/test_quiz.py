@@ -21,6 +21,7 @@ import pytest
 from conftest import FIXTURES, ROOT, Recorder, copy_fixture, mkdocs_build
 from kbgen.load import load_catalog
 from kbgen.model import WEIGHT
+from kbgen.quiz import SCRIPT_PARTS
 
 HIRING = FIXTURES / "hiring"
 CANONICAL = "http://127.0.0.1:8000/"  # site_url of the fixture: a loopback address, so not a published one
@@ -1399,16 +1400,21 @@ def test_scores_match_the_python_reference(which, seed, request, serve, page):
 def test_client_code_never_writes_html_from_strings():
     # Size is a target of `make bench` (minified and gzipped), not of the test suite.
     # Every script of ours, the site's and the theme's; vendor/ is not ours.
-    scripts = sorted([*(ROOT / "docs/assets").glob("*.js"), *(ROOT / "hooks/kbgen/theme/assets").glob("*.js")])
-    assert {"kb.js", "quiz-core.js", "quiz.js", "kb-search.js"} <= {s.name for s in scripts}
-    assert "localStorage" not in (ROOT / "docs/assets/quiz-core.js").read_text()  # the pure part stays pure
+    scripts = sorted([*(ROOT / "docs/assets").glob("**/*.js"), *(ROOT / "hooks/kbgen/theme/assets").glob("*.js")])
+    scripts = [s for s in scripts if "vendor" not in s.parts]
+    assert {"kb.js", "core.js", "start.js", "kb-search.js"} <= {s.name for s in scripts}
+    assert sorted(f"assets/{s.relative_to(ROOT / 'docs/assets')}" for s in scripts if s.parent.name == "quiz") \
+        == sorted(SCRIPT_PARTS)  # every part is served
+    for pure in ("core", "links", "check"):  # the pure parts stay pure: no page, no storage
+        code = re.sub(r"//.*", "", (ROOT / f"docs/assets/quiz/{pure}.js").read_text())
+        assert not re.search(r"\b(localStorage|document|location)\b", code), pure
     for script in scripts:
         js = script.read_text()
         assert not re.search(r"\.(inner|outer)HTML\b|insertAdjacentHTML|document\.write|\beval\(|new Function",
                              js), script.name
     for config in (ROOT / "mkdocs.yml", HIRING / "mkdocs.yml"):
         text = config.read_text()
-        # kb.js, then quiz-core.js, then quiz.js: quiz.js uses what the other two define
-        order = [text.find(f"assets/{name}") for name in ("kb.js", "quiz-core.js", "quiz.js")]
+        # kb.js, then quiz.js (its parts joined by the build): quiz.js uses what kb.js defines
+        order = [text.find(f"assets/{name}") for name in ("kb.js", "quiz.js")]
         assert -1 not in order and order == sorted(order), config
         assert "assets/quiz.css" in text, config

@@ -8,6 +8,8 @@ import json
 import math
 from typing import Any
 
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
 from .model import SEVERITIES, WEIGHT, Catalog, Question
@@ -19,6 +21,28 @@ SECONDS_PER_QUESTION = (15, 20)  # how long one question takes to read and answe
 VERDICT_SHARE = 0.5  # below this share of questions answered, results give a partial score, no verdict
 FINGERPRINT_LENGTH = 3  # base64url characters: 18 bits, so a changed question passes for the old one 1 time in 262,144
 SCHEMA = "assets/self-assessment.schema.json"  # the export format's JSON Schema, a static file of docs/
+# The page's script as served (mkdocs.yml names it): its parts in docs/, joined in this order by the build.
+# One file, because the parts compressed one by one would weigh a quarter more (bench/run.py, client_size).
+SCRIPT = "assets/quiz.js"
+SCRIPT_PARTS = tuple(
+    f"assets/quiz/{part}.js"
+    for part in ("core", "links", "check", "store", "results", "assess", "compare", "files", "share", "start")
+)
+
+
+def join_script(files: Files, config: MkDocsConfig) -> None:
+    """The self-assessment's script served as one file, ``SCRIPT``: its parts joined in order, when all are there."""
+    parts = [part for src in SCRIPT_PARTS if (part := files.get_file_from_path(src))]
+    if len(parts) == len(SCRIPT_PARTS):
+        for part in parts:
+            files.remove(part)
+        files.append(File.generated(config, SCRIPT, content="\n".join(part.content_string for part in parts)))
+
+
+def served(srcs: set[str]) -> set[str]:
+    """The site's files (``src_uri``) as ``join_script`` serves them."""
+    parts = set(SCRIPT_PARTS)
+    return srcs - parts | {SCRIPT} if parts <= srcs else srcs
 
 
 def version(catalog: Catalog) -> str:
