@@ -57,11 +57,11 @@
         }) };
     }) };
     if (!out.assessments.length) fail(data, "assessments", "err-empty");
-    if (doc.current !== undefined && !count(doc.current, 0, out.assessments.length - 1)) {
-      fail(data, "current", "err-current");
+    if (doc.current !== undefined) {
+      if (!count(doc.current, 0, out.assessments.length - 1)) fail(data, "current", "err-current");
+      out.current = doc.current;
     }
     if (doc.shown !== undefined && typeof doc.shown !== "boolean") fail(data, "shown", "err-shown");
-    if (doc.current !== undefined) out.current = doc.current;
     if (doc.shown) out.shown = true;
     return out;
   }

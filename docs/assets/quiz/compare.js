@@ -4,7 +4,7 @@
   "use strict";
   Q.parts.compare = function (q) {
     var data = q.data, t = q.t, ui = Q.ui, make = window.kbgen.make, byId = q.byId, store = q.store;
-    var SELECTS = ["kb-compare-a", "kb-compare-b"];
+    var SELECTS = ["kb-compare-a", "kb-compare-b"], picked = {};  // picked: the selects the reader has set
 
     // The records to compare: "i" is the current answers of assessment i, "i.j" its past result j.
     function choices() {
@@ -19,15 +19,19 @@
       return out;
     }
 
+    // The choices, and unless the reader chose, the two most recent different results: the current
+    // answers, and the newest past result (or other assessment's answers) that differs, older first.
     function render() {
-      var all = choices(), cur = store.cur, past = store.mine().history.length;
+      var all = choices(), by = Q.map(), cur = store.cur, past = store.mine().history, recent = [String(cur)];
+      all.forEach(function (c) { by[c[0]] = c; });
+      for (var j = past.length - 1; j >= 0; j--) recent.push(cur + "." + j);
+      store.doc.assessments.forEach(function (a, i) { if (i !== cur) recent.push(String(i)); });
+      var two = Q.pair(recent.map(function (value) { return by[value][2]; }));
       SELECTS.forEach(function (id, k) {
         var select = byId(id), was = select.value;
         ui.fill(select);
         all.forEach(function (c) { select.appendChild(make("option", c[1])).value = c[0]; });
-        // By default the latest past result against the current answers.
-        select.value = all.some(function (c) { return c[0] === was; }) ? was
-          : k ? String(cur) : past ? cur + "." + (past - 1) : String(cur);
+        select.value = picked[id] && by[was] ? was : recent[two[k]];
       });
     }
 
@@ -56,7 +60,10 @@
     // Share links pasted one per line, each optionally after a name.
     function team() {
       var out = byId("kb-team"), got = Q.teamLinks(data, byId("kb-team-links").value);
-      if (!got) return ui.fill(out, make("p", t("team-too-much", { lines: Q.TEAM_LINES, chars: Q.TEAM_CHARS })));
+      if (!got) {
+        return ui.fill(out, make("p", t("team-too-much", { lines: Q.TEAM_LINES,
+          chars: Q.TEAM_CHARS.toLocaleString(document.documentElement.lang || undefined) })));
+      }
       var problems = got.problems.map(function (p) { return t(p.old ? "team-old" : "team-bad", { n: p.line }); });
       var people = got.people.map(function (p, i) {
         return { name: p.name || t("team-person", { n: i + 1 }), list: p.list, note: Q.changes(data, p.got) };
@@ -76,6 +83,10 @@
       })));
     }
 
-    return { render: render, actions: { compare: compare, team: team } };
+    return {
+      render: render,
+      change: function (target) { if (SELECTS.indexOf(target.id) >= 0) picked[target.id] = true; },
+      actions: { compare: compare, team: team },
+    };
   };
 })(window.kbgenQuiz);

@@ -154,7 +154,7 @@
   }
 
   var api = {
-    ID: ID, FP: FP, map: map, own: own, texts: texts, prepare: prepare, score: score, percent: percent,
+    ID: ID, FP: FP, map: map, texts: texts, prepare: prepare, score: score, percent: percent,
     verdict: verdict, label: label, valid: valid, record: record, fromRecord: fromRecord, changes: changes,
     snapshot: snapshot, compare: compare, pair: pair,
     parts: {},  // the page's parts (store.js, results.js, ...) register here for start.js

@@ -72,8 +72,9 @@
   // A paste of share links, one per line: the people in it ({name, list, got}) and the lines that could
   // not be read ({line, old}); null when it holds more than TEAM_CHARS characters or TEAM_LINES lines.
   function teamLinks(data, text) {
-    var lines = text.length > TEAM_CHARS ? [] : text.split("\n"), people = [], problems = [];
-    if (!lines.length || lines.filter(function (l) { return l.trim(); }).length > TEAM_LINES) return null;
+    if (text.length > TEAM_CHARS) return null;
+    var lines = text.split("\n"), people = [], problems = [];
+    if (lines.filter(function (l) { return l.trim(); }).length > TEAM_LINES) return null;
     lines.forEach(function (line, i) {
       var m = teamLine(line), got = m && readLink(data, m.hash);
       if (!line.trim()) return;

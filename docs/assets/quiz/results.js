@@ -73,17 +73,22 @@
       }
     }
 
-    // Shows the results; with focus (the reader asked for them), moves there and keeps a dated copy in
-    // the assessment's past results.
+    // Shows the results; with focus (the reader asked for them), moves there, the heading at the top
+    // (on a phone, focus alone leaves it at the bottom edge), and keeps a dated copy in the past results.
     function show(focus) {
       var list = q.answers(), r = Q.score(data, list), pct = Q.percent(r.total), now = new Date().toISOString();
+      var title = byId("kb-results-title");
       results.hidden = false;
       q.form.classList.add("kb-quiz--done");
       summary(r, pct, now, q.address(Q.linkHash(data, list)));
       chart(r);
       ranked(r, pct);
+      if (!q.store.shared) q.store.showing(true);
       if (focus && !q.store.shared && r.answered && q.store.snapshot(list, now)) q.refresh();
-      if (focus) byId("kb-results-title").focus();
+      if (focus) {
+        title.focus({ preventScroll: true });
+        title.scrollIntoView({ block: "start" });
+      }
     }
 
     return {
@@ -97,6 +102,7 @@
           q.form.reset();
           q.store.save(q.answers());
           results.hidden = true;
+          q.store.showing(false);
           q.form.classList.remove("kb-quiz--done");
           q.share.close();
           q.progress();

@@ -124,13 +124,17 @@
       }
     });
 
-    // One tab stop per question, its radio group: the entry links of the questions stay clickable,
-    // and the results link every entry.
-    Q.ui.each(form.querySelectorAll(".kb-qlink a"), function (a) { a.tabIndex = -1; });
+    // A question reached by keyboard shows whole, below the sticky progress bar (its scroll margin).
+    form.addEventListener("focusin", function (event) {
+      var question = event.target.closest(".kb-question");
+      if (question && event.target.matches(":focus-visible")) question.scrollIntoView({ block: "nearest" });
+    });
     [form.querySelector(".kb-quiz-actions"), byId("kb-assess"), byId("kb-tools")].forEach(function (n) {
       n.hidden = false;
     });
-    q.say([q.store.restore(), q.load()].concat(q.share.open()));
+    q.say([q.store.restore(), q.load(), q.share.open()]);
+    // Results that were on screen show again (not over a shared link's).
+    if (!Q.isLink(location.hash) && q.store.doc.shown) q.results.show(false);
     return { openLink: function () { q.say(q.share.open()); } };
   }
 

@@ -119,6 +119,14 @@
       return true;
     };
 
+    // Whether the reader's results are on screen: kept, so that they show again when the page opens.
+    s.showing = function (on) {
+      if (!s.doc.shown === !on) return;
+      if (on) s.doc.shown = true;
+      else delete s.doc.shown;
+      s.persist();
+    };
+
     // Deletes past result j of the current assessment, or all of them.
     s.forget = function (j) {
       if (j === undefined) s.mine().history = [];
