@@ -563,3 +563,53 @@ def test_controls_survive_instant_navigation(instant_site, page):
     assert page.locator(".kb-share button").count() == 2
     assert page.locator("h2[id] > button.kb-copy").count() == page.locator("article h2[id]").count()
     assert page.recorder.errors == []
+
+
+# On a phone (390 px wide): nothing sticks out of the page
+
+PHONES = {"touch": {"is_mobile": True, "has_touch": True}, "narrow window": {}}  # hover: none, and hover: hover
+
+
+@pytest.mark.parametrize("kind", PHONES)
+def test_entry_pages_do_not_scroll_sideways_at_390_px(site, serve, browser, kind):
+    """The copy-link controls once stuck out of long items (the page was 419 to 429 px wide)."""
+    base = serve(site)
+    ctx = browser.new_context(viewport={"width": 390, "height": 844}, **PHONES[kind])
+    try:
+        page = ctx.new_page()
+        catalog = load_catalog(ROOT / "content", ROOT)
+        for e in catalog.entries:
+            page.goto(base + entry_url(catalog, e.id))
+            page.locator(".kb-share").wait_for()  # the controls are in place
+            assert page.evaluate("[document.documentElement.scrollWidth, innerWidth]") == [390, 390], e.id
+            assert page.locator(".kb-anchored .kb-copy").first.is_visible()  # shown, not only on hover
+    finally:
+        ctx.close()
+
+
+def test_home_overview_shows_that_it_scrolls_on_a_phone(site, serve, browser):
+    """The overview table is wider than a phone: it scrolls in its box (the page does not), and a shadow
+    on the side that hides columns says so."""
+    from PIL import Image
+
+    ctx = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    try:
+        page = ctx.new_page()
+        page.goto(serve(site))
+        box = page.locator(".kb-overview .md-typeset__scrollwrap")
+        assert page.evaluate("document.documentElement.scrollWidth") == 390
+        assert box.evaluate("b => b.scrollWidth > b.clientWidth + 50")
+
+        def edges() -> tuple[float, float]:
+            """The mean brightness of the box's leftmost and rightmost pixel columns."""
+            shot = Image.open(io.BytesIO(box.screenshot())).convert("L")
+            column = lambda x: sum(shot.getpixel((x, y)) for y in range(shot.height)) / shot.height  # noqa: E731
+            return column(1), column(shot.width - 2)
+
+        left, right = edges()
+        assert right < left - 10, (left, right)  # more to the right
+        box.evaluate("b => { b.scrollLeft = b.scrollWidth; }")
+        left, right = edges()
+        assert left < right - 10, (left, right)  # the end: more to the left
+    finally:
+        ctx.close()

@@ -21,6 +21,7 @@ import pytest
 from conftest import FIXTURES, ROOT, Recorder, copy_fixture, mkdocs_build
 from kbgen.read.load import load_catalog
 from kbgen.model.catalog import WEIGHT
+from kbgen.generate.quiz import SCRIPT_PARTS
 
 HIRING = FIXTURES / "hiring"
 CANONICAL = "http://127.0.0.1:8000/"  # site_url of the fixture: a loopback address, so not a published one
@@ -393,6 +394,32 @@ def test_reload_restores_answers(where, page):
     assert_clean(page, where.quiz)
 
 
+def test_results_on_screen_show_again_after_a_reload(where, page):
+    """Results shown stay shown when the page is opened again (reload, back from an entry, another day),
+    without moving the reader there or keeping another past result; after a reset they do not."""
+    open_quiz(page, where.quiz)
+    answer(page, {"HP-1": 1, "HP-2": 1})
+    shown = show_results(page)
+    reopen(page)
+    assert page.locator("#kb-results").is_visible()
+    assert {k: read_results(page)[k] for k in ("score", "chart", "ranked")} == \
+        {k: shown[k] for k in ("score", "chart", "ranked")}
+    page.goto("about:blank")
+    open_quiz(page, where.quiz)  # opened again later: shown where they are, the page not moved there
+    assert page.locator("#kb-results").is_visible()
+    assert page.evaluate("[scrollY, document.activeElement.id]") == [0, ""]
+    assert len(history(page)) == 1 and kept(page)["shown"] is True
+    jsonschema.validate(kept(page), SCHEMA)
+    page.get_by_role("button", name="Reset answers").click()
+    reopen(page)
+    assert page.locator("#kb-results").is_hidden() and "shown" not in kept(page)
+    show_results(page)
+    page.goto(where.quiz + "#a=zz")  # a damaged shared link: its notice, not the reader's own results
+    reopen(page)
+    assert notice(page) == BAD_LINK and page.locator("#kb-results").is_hidden()
+    assert_clean(page, where.quiz)
+
+
 def test_reset_clears_answers_and_results(where, page):
     open_quiz(page, where.quiz)
     answer(page, {"HP-1": 1, "HP-3": 0})
@@ -456,6 +483,15 @@ def _doc(**change) -> str:
                                              "history": []}]),
     _doc(assessments=[{"name": "x", "answers": {"HP-1": {"answer": "<b>", "fingerprint": "aN3"}}, "history": []}]),
     _doc(assessments=[{"name": "", "answers": {}, "history": []}]),
+    # Keys that name a prototype, and numbers out of range (issue 26): cleared, never thrown on every load.
+    _doc(current="__proto__"), _doc(current="constructor"), _doc(current=1), _doc(current=-1), _doc(current=0.5),
+    '{"__proto__": {"format": 1}, "format": 1, "key": "hiring-pitfalls", "assessments": {"__proto__": []}}',
+    _doc(assessments=[{"name": "x", "answers": {"__proto__": {"answer": "0", "fingerprint": "aN3"}}, "history": []}]),
+    _doc(assessments=[{"name": "x", "answers": {}, "history": [
+        {"date": "2026-05-01T10:00:00Z", "score": "50", "answered": "1e400", "answers": {}}]}]),
+    _doc(assessments=[{"name": "x", "answers": {}, "history": [
+        {"date": "2026-05-01T10:00:00Z", "score": 50, "answered": 7, "answers": {}}]}]).replace(": 7,", ": 1e400,"),
+    _doc(shown="yes"),
 ])
 def test_corrupted_stored_answers_give_a_notice_not_an_error(hosted, page, value):
     open_quiz(page, hosted.quiz)
@@ -865,6 +901,26 @@ def test_named_assessments_switch_and_show_side_by_side(where, page):
     assert_clean(page, where.quiz)
 
 
+def test_compare_starts_with_the_two_most_recent_different_results(hosted, page):
+    open_quiz(page, hosted.quiz)
+    picked = lambda: [page.locator(f"#kb-compare-{k} option:checked").inner_text() for k in "ab"]  # noqa: E731
+    assert picked() == ["My assessment: current answers"] * 2  # nothing else to compare with yet
+    answer(page, {"HP-1": 1, "HP-2": 2})
+    show_results(page)  # a past result with the same answers: two different items, not one twice
+    first, now = picked()
+    assert first.startswith("My assessment, ") and first.endswith(": 0%") and now == "My assessment: current answers"
+    answer(page, {"HP-1": 0})
+    show_results(page)  # the newest past result is the same as the current answers: the one before
+    assert picked() == [first, "My assessment: current answers"]
+    page.get_by_role("button", name="Compare", exact=True).click()
+    assert page.locator("#kb-compare p").inner_text().startswith("Score: 0% then 40%. Improved: HP-1.")
+    page.select_option("#kb-compare-b", index=2)  # the reader's choice stays while the lists are rebuilt
+    page.get_by_role("textbox", name="Name").fill("Provider A")
+    page.get_by_role("textbox", name="Name").press("Tab")
+    assert picked() == ["Provider A, " + first.split(", ", 1)[1], page.locator("#kb-compare-b option").nth(2).inner_text()]
+    assert_clean(page, hosted.quiz)
+
+
 # The team view: three people's links, read in this browser only
 
 
@@ -893,6 +949,27 @@ def test_team_view_with_three_links(where, page):
     assert len(page.recorder.urls) == requests  # nothing was fetched or sent
     assert stored(page) == {}  # and nothing stored
     assert_clean(page, where.quiz)
+
+
+def test_team_view_reads_long_lines_at_once_and_bounds_a_paste(hosted, page):
+    """The earlier parser backtracked cubically: 2,000 spaces and a letter froze the tab for 10 s."""
+    open_quiz(page, hosted.quiz)
+    link = hosted.shared + link_hash(page, {"HP-1": 0})
+    box = page.get_by_role("textbox", name="Links to results")
+    box.fill(f"Ana {':' * 20000} {link}\n{' ' * 20000}a\n{':' * 5000}")
+    page.get_by_role("button", name="Show the team view").click()
+    team = page.locator("#kb-team")
+    assert team.locator("thead th").all_inner_texts() == ["Question", "Ana"]
+    assert "Line 2: not a readable link to results. Line 3: not a readable link to results." in \
+        team.locator("p").inner_text()
+    box.fill(f"{link}\n" * 101)
+    page.get_by_role("button", name="Show the team view").click()
+    assert team.inner_text() == ("The team view reads at most 100 lines and 50,000 characters at once, and this holds "
+                                 "more: paste fewer links.")
+    box.fill(" " * 50001)
+    page.get_by_role("button", name="Show the team view").click()
+    assert team.inner_text().startswith("The team view reads at most 100 lines")
+    assert_clean(page, hosted.quiz)
 
 
 # Export and import
@@ -997,6 +1074,55 @@ def test_bad_files_are_refused_and_nothing_changes(hosted, page, name, content, 
     assert_clean(page, hosted.quiz)
 
 
+def test_csv_download_never_holds_a_formula_and_imports_back(hosted, browser, page):
+    """An assessment named like a spreadsheet formula (typed, or imported from someone else's file)."""
+    open_quiz(page, hosted.quiz)
+    formula = '=HYPERLINK("http://evil.example/","Click")'
+    name = page.get_by_role("textbox", name="Name")
+    name.fill(formula)
+    name.press("Tab")
+    answer(page, {"HP-1": 1})
+    _, csv = download(page, "Download all as CSV")
+    assert '\n"\'=HYPERLINK(""http://evil.example/"",""Click"")",,HP-1,' in csv
+    cells = [c for line in csv.splitlines()[1:] for c in re.findall(r'("(?:[^"]|"")*"|[^,]*)(?:,|$)', line)]
+    assert not [c for c in cells if re.match(r"[=+\-@\t\r]", c.removeprefix('"'))]
+    assert ",'-," in csv  # an unanswered question's option
+    fresh = browser.new_context()
+    try:
+        other = new_page(fresh)
+        open_quiz(other, hosted.quiz)
+        assert import_file(other, "answers.csv", csv, "text/csv") == \
+            f"Imported 1 assessment: {formula}. Showing \u201c{formula}\u201d."
+        assert saved(other) == {"HP-1": "1"}
+        assert_clean(other, hosted.quiz)
+    finally:
+        fresh.close()
+    assert_clean(page, hosted.quiz)
+
+
+def test_files_with_prototype_names_and_wild_numbers(hosted, page):
+    open_quiz(page, hosted.quiz)
+    one = {e["id"]: {"answer": "1" if e["id"] == "HP-1" else "-", "fingerprint": e["fp"]}
+           for e in quiz_data(page)["entries"]}
+    doc = {"format": 1, "key": "hiring-pitfalls", "assessments": [
+        {"name": "__proto__", "answers": one, "history": []}, {"name": "constructor", "answers": one, "history": []}]}
+    assert import_file(page, "names.json", json.dumps(doc)) == \
+        "Imported 2 assessments: __proto__, constructor. Showing \u201c__proto__\u201d."
+    assert page.get_by_role("combobox", name="Assessment").locator("option").all_inner_texts() == \
+        ["__proto__", "constructor"]
+    assert [a["name"] for a in kept(page)["assessments"]] == ["__proto__", "constructor"]
+    reopen(page)
+    assert notice(page) == "" and checked(page) == {"HP-1": "1"}
+    before = stored(page)
+    doc["assessments"][0]["history"] = [{"date": "2026-05-01T10:00:00Z", "score": "50", "answered": "1e400",
+                                         "answers": one}]
+    assert import_file(page, "numbers.json", json.dumps(doc)) == (
+        "This file cannot be imported (assessments[0].history[0].score: expected a whole number from 0 to 100, "
+        "or null). Nothing was changed.")
+    assert stored(page) == before
+    assert_clean(page, hosted.quiz)
+
+
 # Keyboard only, with focus visible at every step
 
 
@@ -1024,12 +1150,16 @@ def test_keyboard_only(where, page):
     # HP-1 "No" (second option), HP-2 "Sometimes" (second), HP-3 "Does not apply" (third)
     tab_to(page, "input[name='HP-1']")
     for entry_id, moves in (("HP-1", 1), ("HP-2", 1), ("HP-3", 2)):
-        assert page.evaluate("document.activeElement.name") == entry_id  # one tab stop per question
+        assert page.evaluate("document.activeElement.name") == entry_id  # one tab stop per question's answers
         assert page.evaluate("document.activeElement.value") == "0"  # first option, not chosen yet
         for _ in range(moves):
             page.keyboard.press("ArrowDown")
             assert page.evaluate(FOCUS_SHOWN)
         page.keyboard.press("Tab")
+        if entry_id != "HP-3":  # the next question's "About this" link comes before its answers
+            assert page.evaluate("document.activeElement.closest('.kb-qlink') !== null")
+            assert page.evaluate(FOCUS_SHOWN)
+            page.keyboard.press("Tab")
     assert checked(page) == {"HP-1": "1", "HP-2": "1", "HP-3": "u"}
     assert page.locator("#kb-quiz-progress").inner_text() == "3 of 3 questions answered"
     assert page.evaluate("document.activeElement.dataset.kbAction") == "results"  # right after the last question
@@ -1047,6 +1177,16 @@ def test_keyboard_only(where, page):
     page.keyboard.press("Enter")
     page.wait_for_url(where.entry_url("hp-1") + "#avoid")
     assert page.locator("h1").inner_text().startswith("HP-1:")
+    assert_clean(page, where.quiz)
+
+
+def test_about_this_link_of_each_question_is_reached_by_keyboard(where, page):
+    open_quiz(page, where.quiz)
+    assert page.locator(".kb-qlink a[tabindex]").count() == 0
+    tab_to(page, "#q-hp-2 .kb-qlink a")
+    assert page.evaluate("document.activeElement.textContent") == "HP-2: Interviewing without a plan"
+    page.keyboard.press("Enter")
+    page.wait_for_url(where.entry_url("hp-2"))
     assert_clean(page, where.quiz)
 
 
@@ -1100,6 +1240,53 @@ def test_phone_width_keeps_the_chart_readable(where, browser):
         for control in ("#kb-assess-pick", "#kb-team-links", "#kb-compare-a", "[data-kb-action=json-all]"):
             box = page.locator(control).bounding_box()
             assert box["x"] >= 0 and box["x"] + box["width"] <= 360, control
+        assert_clean(page, where.quiz)
+    finally:
+        ctx.close()
+
+
+def phone(browser, height: int = 844):
+    return browser.new_context(viewport={"width": 390, "height": height}, is_mobile=True, has_touch=True)
+
+
+def test_results_heading_and_score_in_view_on_a_phone(where, browser):
+    ctx = phone(browser)
+    try:
+        page = new_page(ctx)
+        open_quiz(page, where.quiz)
+        answer(page, {"HP-1": 1, "HP-2": 1, "HP-3": 0})
+        show_results(page)
+        header = page.locator(".md-header").bounding_box()
+        title, score = page.locator("#kb-results-title").bounding_box(), page.locator("#kb-score").bounding_box()
+        assert header["y"] + header["height"] <= title["y"] < 200, title  # at the top, below the header
+        assert score["y"] + score["height"] <= 844, score
+        assert page.evaluate("document.activeElement.id") == "kb-results-title"
+        assert_clean(page, where.quiz)
+    finally:
+        ctx.close()
+
+
+def test_sticky_progress_bar_covers_no_question(where, browser):
+    """Linked to (a question, a category) or reached by keyboard, either way: the question shows whole,
+    below the header and the sticky progress bar."""
+    ctx = phone(browser, height=600)
+    try:
+        page = new_page(ctx)
+
+        def clear(selector: str) -> None:
+            bar = page.locator(".kb-quiz-status").bounding_box()
+            box = page.locator(selector).bounding_box()
+            assert bar["y"] + bar["height"] <= box["y"] and box["y"] + box["height"] <= 600, (selector, bar, box)
+
+        for target in ("q-hp-2", "q-hp-3", "quiz-interviews"):
+            open_quiz(page, where.quiz + "#" + target)
+            clear("#" + target)
+        page.evaluate("scrollTo(0, 0)")
+        for key in ["Tab"] * 20 + ["Shift+Tab"] * 20:
+            page.keyboard.press(key)
+            question = page.evaluate("document.activeElement.closest('.kb-question')?.id")
+            if question:
+                clear(f"#{question} legend")
         assert_clean(page, where.quiz)
     finally:
         ctx.close()
@@ -1399,16 +1586,21 @@ def test_scores_match_the_python_reference(which, seed, request, serve, page):
 def test_client_code_never_writes_html_from_strings():
     # Size is a target of `make bench` (minified and gzipped), not of the test suite.
     # Every script of ours, the site's and the theme's; vendor/ is not ours.
-    scripts = sorted([*(ROOT / "docs/assets").glob("*.js"), *(ROOT / "hooks/kbgen/theme/assets").glob("*.js")])
-    assert {"kb.js", "quiz-core.js", "quiz.js", "kb-search.js"} <= {s.name for s in scripts}
-    assert "localStorage" not in (ROOT / "docs/assets/quiz-core.js").read_text()  # the pure part stays pure
+    scripts = sorted([*(ROOT / "docs/assets").glob("**/*.js"), *(ROOT / "hooks/kbgen/theme/assets").glob("*.js")])
+    scripts = [s for s in scripts if "vendor" not in s.parts]
+    assert {"kb.js", "core.js", "start.js", "kb-search.js"} <= {s.name for s in scripts}
+    assert sorted(f"assets/{s.relative_to(ROOT / 'docs/assets')}" for s in scripts if s.parent.name == "quiz") \
+        == sorted(SCRIPT_PARTS)  # every part is served
+    for pure in ("core", "links", "check"):  # the pure parts stay pure: no page, no storage
+        code = re.sub(r"//.*", "", (ROOT / f"docs/assets/quiz/{pure}.js").read_text())
+        assert not re.search(r"\b(localStorage|document|location)\b", code), pure
     for script in scripts:
         js = script.read_text()
         assert not re.search(r"\.(inner|outer)HTML\b|insertAdjacentHTML|document\.write|\beval\(|new Function",
                              js), script.name
     for config in (ROOT / "mkdocs.yml", HIRING / "mkdocs.yml"):
         text = config.read_text()
-        # kb.js, then quiz-core.js, then quiz.js: quiz.js uses what the other two define
-        order = [text.find(f"assets/{name}") for name in ("kb.js", "quiz-core.js", "quiz.js")]
+        # kb.js, then quiz.js (its parts joined by the build): quiz.js uses what kb.js defines
+        order = [text.find(f"assets/{name}") for name in ("kb.js", "quiz.js")]
         assert -1 not in order and order == sorted(order), config
         assert "assets/quiz.css" in text, config

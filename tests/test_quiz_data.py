@@ -124,4 +124,4 @@ def test_schema_fingerprint_length_matches_python():
     pattern = SCHEMA["$defs"]["answers"]["additionalProperties"]["properties"]["fingerprint"]["pattern"]
     n = quiz.FINGERPRINT_LENGTH
     assert pattern == f"^[A-Za-z0-9_-]{{{n}}}$"
-    assert f"FP = /^[\\w-]{{{n}}}$/" in (ROOT / "docs/assets/quiz-core.js").read_text()
+    assert f"FP = /^[\\w-]{{{n}}}$/" in (ROOT / "docs/assets/quiz/core.js").read_text()

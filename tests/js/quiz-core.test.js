@@ -1,31 +1,9 @@
-// The quiz's pure parts (docs/assets/quiz-core.js) without a browser: `node --test tests/js/`.
-// The browser tests (tests/test_quiz.py) keep testing the page itself.
+// The quiz's pure parts (docs/assets/quiz/core.js, links.js, check.js) without a browser:
+// `node --test tests/js/`. The browser tests (tests/test_quiz.py) keep testing the page itself.
 "use strict";
 const test = require("node:test");
 const assert = require("node:assert/strict");
-const path = require("node:path");
-const quiz = require(path.join(__dirname, "../../docs/assets/quiz-core.js"));
-
-// The hiring fixture's questions, as quiz.py writes them into the page: HP-1 (medium, weight 2;
-// Yes 1 / No 0), HP-2 (high, weight 3; Yes 1 / Sometimes 0.5 / No 0), HP-3 (low, weight 1; Yes 1 / No 0).
-const HIRING = quiz.prepare({
-  key: "hiring-pitfalls",
-  version: "0123456789ab",
-  prefix: "HP",
-  threshold: 0.5,
-  unsure: "Does not apply",
-  redirects: { "HP-4": ["HP-2", "merged"], "HP-5": ["HP-1", "renamed"] },
-  weights: { high: 3, medium: 2, low: 1 },
-  categories: [{ id: "sourcing", title: "Finding candidates" }, { id: "interviews", title: "Interviews" }],
-  entries: [
-    { id: "HP-1", category: "sourcing", severity: "medium", scores: [1, 0], labels: ["Yes", "No"], fp: "aN3",
-      title: "Posting a vague job ad" },
-    { id: "HP-2", category: "interviews", severity: "high", scores: [1, 0.5, 0], labels: ["Yes", "Sometimes", "No"],
-      fp: "m9c", title: "Interviewing without a plan" },
-    { id: "HP-3", category: "interviews", severity: "low", scores: [1, 0], labels: ["Yes", "No"], fp: "E_T",
-      title: "Skipping reference checks" },
-  ],
-});
+const { quiz, HIRING, rec, DOC, plain } = require("./hiring.js");
 
 // Answers by entry id, as the browser tests write them, to the one-character-per-question list.
 function list(data, byId) {
@@ -37,7 +15,7 @@ function results(data, byId) {
   const pct = quiz.percent(r.total);
   const chart = {};
   for (const c of data.categories) chart[c.id] = quiz.percent(r.cats[c.id]);
-  return { pct, verdict: pct === null ? null : quiz.verdict(pct), chart, ranked: r.exposed.map((x) => x.entry.id) };
+  return { pct, verdict: pct === null ? null : quiz.verdict(HIRING, pct), chart, ranked: r.exposed.map((x) => x.entry.id) };
 }
 
 // The cases of test_score_matches_hand_computed_cases in tests/test_quiz.py.
@@ -103,26 +81,18 @@ test("equal risks rank in catalog order, not by id or severity", () => {
 });
 
 test("verdict thresholds at 50% and 80%", () => {
-  assert.deepEqual([0, 49, 50, 79, 80, 100].map((p) => quiz.verdict(p).split(":")[0]),
+  assert.deepEqual([0, 49, 50, 79, 80, 100].map((p) => quiz.verdict(HIRING, p).split(":")[0]),
     ["Highly exposed", "Highly exposed", "Partly covered", "Partly covered", "Well covered", "Well covered"]);
 });
 
 // Answers keyed per question
-
-const rec = (byId, fps = {}) => {
-  const out = {};
-  for (const e of HIRING.entries) {
-    out[e.id] = { answer: e.id in byId ? String(byId[e.id]) : "-", fingerprint: fps[e.id] || e.fp };
-  }
-  return out;
-};
 
 test("a record keeps every question with its fingerprint and reads back the same", () => {
   const r = quiz.record(HIRING, ["1", "u", "-"]);
   assert.deepEqual(r, { "HP-1": { answer: "1", fingerprint: "aN3" }, "HP-2": { answer: "u", fingerprint: "m9c" },
     "HP-3": { answer: "-", fingerprint: "E_T" } });
   assert.deepEqual(quiz.fromRecord(HIRING, r), { list: ["1", "u", "-"], changed: [], added: [], moved: [] });
-  assert.equal(quiz.changes(quiz.fromRecord(HIRING, r)), "");
+  assert.equal(quiz.changes(HIRING, quiz.fromRecord(HIRING, r)), "");
   assert.deepEqual(quiz.fromRecord(HIRING, {}).added, []);  // nothing recorded yet: nothing is "new"
 });
 
@@ -136,13 +106,13 @@ test("changed, new, merged and renamed questions are named and left unanswered, 
   assert.deepEqual(m.changed, ["HP-2"]);
   assert.deepEqual(m.added, ["HP-3"]);  // HP-1 is not new: HP-5 leads to it
   assert.deepEqual(m.moved, [["HP-4", "HP-2", "merged"], ["HP-5", "HP-1", "renamed"]]);
-  assert.equal(quiz.changes(m), "1 question changed since these answers: HP-2; 1 is new: HP-3; " +
+  assert.equal(quiz.changes(HIRING, m), "1 question changed since these answers: HP-2; 1 is new: HP-3; " +
     "HP-4 was merged into HP-2 (its answer is not carried over); " +
     "HP-5 was renamed HP-1 (its answer is not carried over). " +
-    "Those questions are left unanswered. ");
+    "Those questions are left unanswered.");
   const two = quiz.fromRecord(HIRING, rec({ "HP-1": 1, "HP-2": 2, "HP-3": 0 }, { "HP-1": "zzz", "HP-3": "yyy" }));
   assert.deepEqual(two.list, ["-", "2", "-"]);
-  assert.ok(quiz.changes(two).startsWith("2 questions changed since these answers: HP-1, HP-3."));
+  assert.ok(quiz.changes(HIRING, two).startsWith("2 questions changed since these answers: HP-1, HP-3."));
   // An answer that cannot exist for an unchanged question makes the record unreadable.
   assert.equal(quiz.fromRecord(HIRING, rec({ "HP-1": 5 })), null);
 });
@@ -245,16 +215,8 @@ test("team view: every answer per question, disagreements first, the most expose
 
 // Files: JSON checked field by field, CSV for spreadsheets
 
-const DOC = () => ({
-  format: 1, key: "hiring-pitfalls", assessments: [
-    { name: "Provider A", answers: rec({ "HP-1": 1, "HP-2": "u" }),
-      history: [{ date: "2026-05-01T10:00:00.000Z", score: 0, answered: 2, answers: rec({ "HP-1": 1, "HP-2": "u" }) }] },
-    { name: "Before, \"the\" move", answers: rec({ "HP-3": 0 }), history: [] },
-  ],
-});
-
 test("a good file passes the check unchanged", () => {
-  assert.deepEqual(quiz.check(HIRING, DOC()), DOC());
+  assert.deepEqual(plain(quiz.check(HIRING, DOC())), DOC());
 });
 
 test("bad files are refused with a message naming the field", () => {
@@ -286,8 +248,8 @@ test("CSV round-trips the assessments and their past results", () => {
   assert.equal(lines[1], "Provider A,,HP-1,Posting a vague job ad,No,1,aN3");
   assert.equal(lines[2], "Provider A,,HP-2,Interviewing without a plan,Does not apply,u,m9c");
   assert.ok(csv.includes('"Before, ""the"" move",,HP-3,Skipping reference checks,Yes,0,E_T'));
-  assert.deepEqual(quiz.fromCsv(HIRING, csv), DOC());
-  assert.deepEqual(quiz.fromCsv(HIRING, "\uFEFF" + csv.replace(/\r\n/g, "\n")), DOC());
+  assert.deepEqual(plain(quiz.fromCsv(HIRING, csv)), DOC());
+  assert.deepEqual(plain(quiz.fromCsv(HIRING, "\uFEFF" + csv.replace(/\r\n/g, "\n"))), DOC());
 });
 
 test("bad CSV files are refused", () => {
@@ -305,8 +267,30 @@ test("a snapshot keeps the score it had", () => {
 });
 
 test("an imported file is read as JSON or CSV, and unreadable text is refused", () => {
-  assert.deepEqual(quiz.readFile(HIRING, JSON.stringify(DOC())), DOC());
-  assert.deepEqual(quiz.readFile(HIRING, quiz.toCsv(HIRING, DOC())), DOC());
+  assert.deepEqual(plain(quiz.readFile(HIRING, JSON.stringify(DOC()))), DOC());
+  assert.deepEqual(plain(quiz.readFile(HIRING, quiz.toCsv(HIRING, DOC()))), DOC());
   assert.throws(() => quiz.readFile(HIRING, "{not json"), /this is not valid JSON/);
   assert.throws(() => quiz.readFile(HIRING, "\x89PNG\r\n"), /the first row must be/);
+});
+
+// The page's texts, and where a comparison starts
+
+test("texts fill in values once, take the singular for one, and name a missing text by its key", () => {
+  const t = quiz.texts(Object.assign(quiz.map(), { hello: "Hello {name}, {n} of {count}", "hello:one": "One {name}",
+    quoted: "“{text}”" }), "en");
+  assert.equal(t("hello", { name: "{count}", n: 2, count: 3 }), "Hello {count}, 2 of 3");  // values are not read again
+  assert.equal(t("hello", { name: "Ana", n: 1 }), "One Ana");
+  assert.equal(t("hello", { name: "__proto__" }), "Hello __proto__, {n} of {count}");  // unknown names stay
+  assert.equal(t("quoted", { text: "x" }), "“x”");
+  assert.equal(t("missing"), "missing");
+  assert.equal(t("constructor"), "constructor");  // no text from a prototype
+  assert.equal(HIRING.t("questions", { n: 1 }) + ", " + HIRING.t("questions", { n: 0 }), "1 question, 0 questions");
+});
+
+test("a comparison starts with the newest record and the newest one whose answers differ", () => {
+  const a = rec({ "HP-1": 1 }), b = rec({ "HP-1": 0 }), c = rec({ "HP-2": 2 });
+  assert.deepEqual(quiz.pair([a]), [0, 0]);  // nothing else to compare with
+  assert.deepEqual(quiz.pair([a, rec({ "HP-1": 1 })]), [1, 0]);  // the same answers: still two different items
+  assert.deepEqual(quiz.pair([a, rec({ "HP-1": 1 }), b, c]), [2, 0]);
+  assert.deepEqual(quiz.pair([a, c, b]), [1, 0]);
 });

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import logging
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -60,6 +61,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     """The tree's files in place of docs/'s: pages as generated (placeholders filled, theme values added),
     assets as they are."""
     tree: Tree = getattr(config, TREE)
+    docs = Path(config.docs_dir)
+    for file in list(files):  # a file of docs/ that the tree leaves out (the self-assessment's script parts)
+        if file.src_uri not in tree.files and file.abs_src_path and Path(file.abs_src_path).is_relative_to(docs):
+            files.remove(file)
     for src, out in tree.files.items():
         own = files.get_file_from_path(src)
         if own is not None:  # a file of docs/: a page takes the generated text, an asset stays as it is

@@ -16,6 +16,7 @@ from mkdocs.structure.files import File, get_files, set_exclusions
 
 from ..read import files, site
 from ..read.problems import ContentError, Problem, show
+from . import quiz
 from .pages import Pages
 from .urls import Urls, hosted_url
 
@@ -49,11 +50,12 @@ def site_urls(urls: Urls, config: MkDocsConfig, assets: bool = True) -> set[str]
     generated = list(urls.files.values())
     set_exclusions(generated, config)
     files: list[File] = [*get_files(config), *generated]
-    return {
-        normalise(hosted_url(f.src_uri))
+    srcs = {
+        f.src_uri
         for f in files
         if f.inclusion.is_included() and (assets or f.is_documentation_page() or f in generated)
     }
+    return {normalise(hosted_url(src)) for src in quiz.served(srcs)}
 
 
 def check(urls: Urls, config: MkDocsConfig) -> list[Problem]:

@@ -21,6 +21,13 @@ class Output:
     text: str | None = None
     copy: Path | None = None
 
+    def read(self) -> str:
+        """The file's text (a copied file read as UTF-8)."""
+        if self.text is not None:
+            return self.text
+        assert self.copy is not None
+        return self.copy.read_text(encoding="utf-8-sig")
+
     def same_as(self, path: Path) -> bool:
         """Whether ``path`` already holds exactly this file (so writing the tree again leaves it untouched)."""
         try:
