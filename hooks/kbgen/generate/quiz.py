@@ -121,5 +121,5 @@ def page(pages: Pages) -> str:
         weighting=weighting(c.settings.noun.singular),
         duration=duration(len(c.entries)),
         threshold=f"{VERDICT_SHARE:.0%}",
-        schema=get_relative_url(SCHEMA, pages.urls.url(pages.urls.quiz_src)),
+        schema=SCHEMA,
     )
