@@ -78,7 +78,7 @@ def test_the_real_page_states_time_threshold_and_schema():
     n = len(load_catalog(ROOT / "content", ROOT).entries)
     assert f"{n} questions, {quiz.duration(n)}." in text
     assert "With fewer than 50% of the questions answered you get a partial score and no verdict." in text
-    assert '<a href="../assets/self-assessment.schema.json">JSON Schema</a>' in text
+    assert "[JSON Schema](assets/self-assessment.schema.json)" in text  # a Markdown link: each builder writes its URL
 
 
 # The export format's schema: the file the page writes, checked by a real JSON Schema validator.
