@@ -89,8 +89,9 @@ def put(data: typing.Any, key: Key, value: str) -> None:
     data[key[-1]] = value
 
 
-def hostile_project(tmp_path: Path, payload: str) -> tuple[Path, list[str]]:
-    """A copy of the fixture with ``payload`` in every text field that accepts it; returns the fields."""
+def hostile_project(tmp_path: Path, payload: str, shape: str = "Text {} here") -> tuple[Path, list[str]]:
+    """A copy of the fixture with ``payload`` in every text field that accepts it (put into ``shape``); returns the
+    fields."""
     config = copy_fixture(tmp_path / "project")
     content = config.parent / "content"
     hp2 = content / "mistakes/hp-2.yaml"  # a disagreement too, so its fields are walked
@@ -106,7 +107,7 @@ def hostile_project(tmp_path: Path, payload: str) -> tuple[Path, list[str]]:
             for key in string_paths(kind):
                 original = get(files[file], key)
                 if isinstance(original, str):
-                    put(files[file], key, f"Text {payload} here")
+                    put(files[file], key, shape.format(payload))
                     planted.setdefault(file, []).append(key)
     originals = {f: yaml.safe_load(f.read_text()) for f in files}
     for _ in range(10):  # put back what validation refuses, until the catalog loads
@@ -156,9 +157,11 @@ def clean_pages(tmp_path_factory) -> dict[str, Elements]:
 
 
 @pytest.mark.build
+@pytest.mark.parametrize("shape", ["Text {} here", "Text here {}"], ids=["inside", "at the end"])
 @pytest.mark.parametrize("payload", PAYLOADS)
-def test_payload_in_every_text_field_builds_a_harmless_site(tmp_path, payload, clean_pages, browser):
-    config, planted = hostile_project(tmp_path, payload)
+def test_payload_in_every_text_field_builds_a_harmless_site(tmp_path, payload, shape, clean_pages, browser):
+    """Inside a field's text, and at its end, where attr_list reads "{ ... }" as a block's attributes."""
+    config, planted = hostile_project(tmp_path, payload, shape)
     if re.search(r"<[a-z/!]|javascript:", payload, re.IGNORECASE):
         assert planted == []  # raw HTML and script links are refused by every text field, with a located message
     else:  # the rest is plain text: to every multi-line field, and if it is one line, to most fields
@@ -273,3 +276,130 @@ def test_a_lost_published_url_is_reported_with_every_other_problem(tmp_path):
     assert any("published URL 'mistakes/hp-3/' is neither a page nor a redirect" in p for p in found), found
     assert any(p.startswith("content/mistakes/hp-1.yaml:") and "severity" in p for p in found), found
     assert any("item 3 is not covered by any entry" in p for p in found), found
+
+
+# --- Plain text that would become structure ----------------------------------------------------------------------
+
+BLOCKS = [  # what a line of Markdown would turn into a heading, a list, a rule or code, at the start of a field
+    "avoid\n===\n\nstep-1\n---\n\nand more words after it",
+    "1. Do you check the work every week?",
+    "- nested + item, and more words",
+    "--- a rule, and more words",
+    "+ plus, and more words after it",
+    "# A heading of my own { #step-1 }",
+    "    indented like code, and more words",
+]
+STRUCTURE = """() => {
+    const a = document.querySelector('article');
+    const ids = Array.from(document.querySelectorAll('[id]'), e => e.id);
+    return {h1: a.querySelectorAll('h1').length, h2: Array.from(a.querySelectorAll('h2'), h => h.id),
+            rules: a.querySelectorAll('hr').length, lists: a.querySelectorAll('ol, ul').length,
+            items: a.querySelectorAll('li').length, code: a.querySelectorAll('pre').length,
+            duplicate: ids.filter((id, i) => ids.indexOf(id) !== i)};
+}"""
+
+
+@pytest.fixture(scope="module")
+def clean_structure(tmp_path_factory, browser):
+    """The same project with plain words in the same fields: the structure the templates make."""
+    tmp = tmp_path_factory.mktemp("clean-structure")
+    config, _ = hostile_project(tmp, "Plain words, long enough for every field to take them", "{}")
+    mkdocs_build(config, tmp / "site")
+    return structure_of(tmp / "site", browser)
+
+
+PAGES = ("mistakes/hp-2/index.html", "mistakes/hp-4/index.html", "categories/interviews/index.html",
+         "sources/index.html", "self-assessment/index.html", "index.html")
+
+
+def structure_of(site: Path, browser) -> dict[str, dict]:
+    """The pages as built (scripts off: what they add is not content, and a forwarding page stays put)."""
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        tab, out = context.new_page(), {}
+        for name in PAGES:
+            tab.goto((site / name).as_uri())
+            out[name] = tab.evaluate(STRUCTURE)
+        return out
+    finally:
+        context.close()
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("payload", BLOCKS)
+def test_plain_text_never_becomes_structure_and_anchors_stay_unique(tmp_path, payload, clean_structure, browser):
+    """Whatever a field says at its start or on its lines, the page has the template's headings, lists and rules
+    only, and every id on it once: a shared link to #step-1 lands on step 1."""
+    config, planted = hostile_project(tmp_path, payload, "{}")
+    assert len(planted) >= (5 if "\n" in payload else 15), planted
+    site = tmp_path / "site"
+    mkdocs_build(config, site)
+    found = structure_of(site, browser)
+    for name in PAGES:
+        assert found[name]["duplicate"] == [], (name, found[name]["duplicate"])
+        assert found[name] == clean_structure[name], name
+
+
+def test_lists_are_bounded(content):
+    edit(content, "mistakes/hp-2.yaml", "aliases: [", "aliases: [" + ", ".join(f"word {i}" for i in range(41)) + ", ")
+    found = problems(content)
+    assert any(p.startswith("content/mistakes/hp-2.yaml:") and "aliases: " in p and "at most 40" in p for p in found), found
+
+
+def test_a_source_address_with_a_user_name_is_refused(content):
+    source = content / "sources/handbook.yaml"
+    source.write_text(source.read_text() + "url: https://trusted.example.com@evil.example/x\n")
+    assert problems(content) == [
+        f"content/sources/handbook.yaml:{len(source.read_text().splitlines())}:6: url: expected the article's own "
+        "address, without a user name or password before the host"]
+
+
+def test_a_broken_source_file_is_reported_once_not_at_every_citation(content):
+    (content / "sources/handbook.yaml").write_text("id: [handbook\n")
+    assert sorted(problems(content)) == [
+        "content/sources/handbook.yaml:1:14: invalid YAML: did not find expected ',' or ']'",
+        "content/sources/handbook.yaml:1:1: 3 citation(s) of source 'handbook' could not be checked while this "
+        "file cannot be read",
+    ]
+
+
+def test_a_broken_catalog_file_reports_no_missing_entries(content):
+    (content / "catalog.yaml").write_text("name: [x\n")
+    assert sorted(problems(content)) == [
+        "content/catalog.yaml:1:1: path: the entries were not read (this file names their folder), so the retired "
+        "ids that lead to them could not be checked",
+        "content/catalog.yaml:1:9: invalid YAML: did not find expected ',' or ']'",
+    ]
+
+
+@pytest.mark.parametrize("name", ["hp-9.YAML", "hp-9.Yaml", "hp-9.yml"])
+def test_a_file_with_another_extension_is_named_not_skipped(content, name):
+    shutil.copy(content / "mistakes/hp-1.yaml", content / "mistakes" / name)
+    assert f"content/mistakes/{name}:1:1: not read: content files end in .yaml; rename it to hp-9.yaml" \
+        in problems(content)
+
+
+@pytest.mark.parametrize("tag", ["!!python/name:os.system", "!!python/object/apply:os.system", "!!set", "!custom"])
+def test_a_yaml_tag_gets_one_line_in_our_words(content, tag):
+    edit(content, "mistakes/hp-1.yaml", "severity: medium", f"severity: {tag} [x]")
+    assert problems(content) == [
+        f"content/mistakes/hp-1.yaml:5:11: severity: tags such as '{tag}' are not allowed: write the plain value"]
+
+
+def test_the_catalog_csv_holds_no_formula(tmp_path):
+    import csv
+
+    from conftest import project_pages
+    from kbgen.generate import export
+
+    config = copy_fixture(tmp_path / "project")
+    entry = config.parent / "content/mistakes/hp-2.yaml"
+    entry.write_text(entry.read_text().replace("title: Interviewing without a plan",
+                                               """title: '=HYPERLINK("http://evil.example/","Click")'"""))
+    aliased = config.parent / "content/mistakes/hp-1.yaml"
+    aliased.write_text(aliased.read_text().replace("aliases: [", "aliases: ['@SUM(1+1)', "))
+    rows = {r["id"]: r for r in csv.DictReader(export.to_csv(project_pages(config.parent)).splitlines())}
+    assert rows["HP-2"]["title"] == """'=HYPERLINK("http://evil.example/","Click")"""
+    assert rows["HP-1"]["aliases"].startswith("'@SUM(1+1); ")
+    formula = re.compile(r"^[=+\-@\t\r]")
+    assert not [cell for row in rows.values() for cell in row.values() if formula.match(cell)]

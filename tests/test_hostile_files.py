@@ -393,6 +393,10 @@ CHARACTERS = {chr(code): f"{kind} U+{code:04X}" for code, kind in [
     (0x85, "control character"), (0x9F, "control character"), (0x2028, "line separator"),
     (0x2029, "paragraph separator"), (0xFDD0, "non-character"), (0xFFFE, "non-character"), (0xFFFF, "non-character"),
     (0x1FFFE, "non-character"), (0x10FFFF, "non-character"), (0xD800, "lone surrogate"), (0xDFFF, "lone surrogate"),
+    # Invisible ones that change how text reads ("Trojan Source"): zero-width characters and bidirectional controls.
+    (0x200B, "zero-width character"), (0x2060, "zero-width character"), (0xFEFF, "zero-width character"),
+    (0x202E, "bidirectional control"), (0x2066, "bidirectional control"), (0x2069, "bidirectional control"),
+    (0x200E, "bidirectional control"), (0x061C, "bidirectional control"),
 ]}
 RAW = " is not allowed: delete it (pasted text often carries invisible characters)"
 # Where the character goes ({c}), and the position and field the message must name.

@@ -179,9 +179,9 @@
       withAddress(inShare, function (url) { copy(url, button, "Link copied", "Copy this link", inShare); });
     }));
     share.appendChild(makeButton("Cite", "Cite: copy id, title, version and link", function (button) {
-      withAddress(inShare, function (url) {
-        copy(cite + url, button, "Citation copied", "Copy this citation", inShare);
-      });
+      // Without a published address a citation still names the id, the title and the version.
+      var url = shareUrl();
+      copy(url ? cite + url : cite.replace(/,\s*$/, ""), button, "Citation copied", "Copy this citation", inShare);
     }));
     title.parentNode.insertBefore(share, title.nextSibling);
 

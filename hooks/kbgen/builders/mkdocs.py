@@ -21,9 +21,9 @@ from pathspec.gitignore import GitIgnoreSpec
 
 from ..generate.build import generate
 from ..generate.tree import Tree, mkdocs_order
-from ..generate.urls import is_published
 from ..read.problems import ContentError
 from .config import THEME
+from .run import address_notice
 
 log = logging.getLogger("mkdocs.hooks.kbgen")
 TREE = "_kbgen_tree"  # the attribute of the build's config that holds its tree
@@ -45,11 +45,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     setattr(config, TREE, tree)
     # The generator's theme overrides, under the project's own (theme.custom_dir) and over Material's.
     config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME))
-    if not is_published(config.site_url or ""):
-        log.info(
-            f"This site names {config.site_url!r} in its links, canonical addresses and previews: fine for "
-            "a preview, not for publishing. Set SITE_URL to the published address (see README, Publishing)."
-        )
+    notice = address_notice(config)
+    if notice:
+        log.info(notice)
     config.nav = tree.nav
     own = [str(p.pattern) for p in config.not_in_nav.patterns] if config.not_in_nav else []
     config.not_in_nav = GitIgnoreSpec.from_lines([*own, *tree.not_in_nav])

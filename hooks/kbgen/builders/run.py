@@ -17,6 +17,8 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 
 from ..generate.build import generate
+from ..generate.urls import is_published
+from ..read import site
 from . import config as derived
 
 
@@ -44,6 +46,23 @@ BUILDERS = {
         ),
     )
 }
+
+
+def address_notice(config: MkDocsConfig) -> str | None:
+    """What a build must say when its site names no published address (SITE_URL): louder for an offline copy,
+    which is handed to readers as it is."""
+    if is_published(config.site_url or ""):
+        return None
+    if site.offline(config):
+        return (
+            f"THIS OFFLINE COPY NAMES NO PUBLISHED ADDRESS (its site_url is {config.site_url!r}): its readers can "
+            "cite an entry by id, title and version, but Copy link and the self-assessment's share link have no "
+            "address to give. Build it with the published address: SITE_URL=https://<address>/ make offline."
+        )
+    return (
+        f"This site names {config.site_url!r} in its links, canonical addresses and previews: fine for a preview, "
+        "not for publishing. Set SITE_URL to the published address (see README, Publishing)."
+    )
 
 
 def tree_folder(config: MkDocsConfig, builder: str) -> Path:

@@ -14,7 +14,8 @@ from pathlib import Path
 from mkdocs.config import load_config
 from mkdocs.exceptions import ConfigurationError
 
-from ..builders.run import BUILDERS, build
+from ..builders.run import BUILDERS, address_notice, build
+from ..read import site
 from ..read.problems import ContentError
 from .report import Warnings, problems
 
@@ -28,12 +29,16 @@ def main(argv: list[str] | None = None, prog: str = "kbgen-build") -> int:
         print(f"kbgen: {args.builder}: {limit}.", file=sys.stderr)
     warnings = Warnings.counting()
     try:
-        code = build(load_config(str(args.config_file)), args.builder)
+        config = load_config(str(args.config_file))
+        code = build(config, args.builder)
     except ContentError as err:
         return problems(err, "nothing was built")
     except ConfigurationError as err:
         print(f"error: {err}", file=sys.stderr)
         return 1
+    notice = address_notice(config)
+    if notice and site.offline(config):  # said again last, where it is seen: the copy is handed out as it is
+        print(f"kbgen: {notice}", file=sys.stderr)
     return code or (1 if warnings.count else 0)
 
 

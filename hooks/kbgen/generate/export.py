@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -78,8 +79,19 @@ def to_json(pages: Pages) -> str:
     return json.dumps(data(pages), ensure_ascii=False, indent=1) + "\n"
 
 
+# A cell a spreadsheet would run as a formula (OWASP, CSV injection): it starts with = + - @, a tab or a carriage
+# return, after any quotes. Such a cell gets one more ' in front, which spreadsheets show as text; the
+# self-assessment's CSV (docs/assets/quiz/check.js, FORMULA) follows the same rule.
+FORMULA = re.compile(r"^'*[=+\-@\t\r]")
+
+
+def neutral(cell: str) -> str:
+    return "'" + cell if FORMULA.match(cell) else cell
+
+
 def to_csv(pages: Pages) -> str:
-    """One row per live entry; lists joined with "; " so a spreadsheet shows them in one cell."""
+    """One row per live entry; lists joined with "; " so a spreadsheet shows them in one cell; no cell that a
+    spreadsheet would run as a formula."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
@@ -91,5 +103,5 @@ def to_csv(pages: Pages) -> str:
             "related": "; ".join(e["related"]),
             "previous_ids": "; ".join(p["id"] for p in e["previous_ids"]),
         }
-        writer.writerow([row[column] for column in CSV_COLUMNS])
+        writer.writerow([neutral(str(row[column])) for column in CSV_COLUMNS])
     return out.getvalue()

@@ -24,14 +24,22 @@ if TYPE_CHECKING:
     from .releases import History
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()!|#])")
+_BULLET, _NUMBERED = re.compile(r"^([-+])"), re.compile(r"^(\d+)\.")  # what starts a list (or a rule: ---)
 
 
 def md(text: str) -> Markup:
-    """Text made safe for Markdown: HTML escaped and Markdown punctuation backslash-escaped."""
-    return Markup(_MD_SPECIAL.sub(r"\\\1", html.escape(str(text), quote=False)))
+    """Text made safe for Markdown as one line: nothing a reader typed can become structure.
+
+    Line breaks and runs of spaces become one space, so no heading, list, rule, quote or indented code can
+    start inside it; HTML is escaped; inline punctuation is backslash-escaped; and where the text starts a
+    line, a list marker (``-``, ``+``, ``1.``) is escaped too. Text of several paragraphs goes through
+    ``paragraphs`` first: only a blank line means anything."""
+    line = _MD_SPECIAL.sub(r"\\\1", html.escape(" ".join(str(text).split()), quote=False))
+    return Markup(_NUMBERED.sub(r"\1\\.", _BULLET.sub(r"\\\1", line)))
 
 
 def paragraphs(text: str) -> list[str]:
+    """The paragraphs of a text: the parts between blank lines."""
     return [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
 
 

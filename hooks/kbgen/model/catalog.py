@@ -7,11 +7,12 @@ to every entry means: a field here, the template that shows it, and its line on 
 
 from __future__ import annotations
 
-import datetime
+import calendar
 import re
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Annotated, Literal
+from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, RootModel, Strict, StringConstraints
 from pydantic_core import PydanticCustomError
@@ -49,15 +50,30 @@ def _paragraphs(text: str) -> str:
     return _check_plain(text, multiline=True)
 
 
+def date_problem(text: str) -> str | None:
+    """Why ``YYYY-MM-DD`` (a time of day may follow) is not a real date, in the project's own words (Python's
+    and PyYAML's change between versions); None when it is one."""
+    match = re.match(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[Tt ]+(\d{1,2}):(\d{2}):(\d{2}))?", text)
+    if not match:
+        return "expected YEAR-MONTH-DAY"
+    year, month, day = (int(g) for g in match.groups()[:3])
+    if year < 1:
+        return f"year {year} is out of range"
+    if not 1 <= month <= 12:
+        return "month must be in 1..12"
+    if not 1 <= day <= calendar.monthrange(year, month)[1]:
+        return "day is out of range for month"
+    if match[4] is not None and not (int(match[4]) < 24 and int(match[5]) < 60 and int(match[6]) < 60):
+        return "the time of day is not a real one"
+    return None
+
+
 def _real_date(text: str) -> str:
-    try:
-        datetime.date.fromisoformat(text)
-    except ValueError as err:  # worded as yamlfile words an unquoted date
+    why = date_problem(text)
+    if why:  # worded as yamlfile words an unquoted date
         raise PydanticCustomError(
-            "real_date",
-            "expected a real date such as 2026-01-31 (got {got}: {why})",
-            {"got": repr(text), "why": str(err)},
-        ) from None
+            "real_date", "expected a real date such as 2026-01-31 (got {got}: {why})", {"got": repr(text), "why": why}
+        )
     return text
 
 
@@ -70,6 +86,19 @@ def _unique(items: tuple) -> tuple:
             )
         seen.add(item)
     return items
+
+
+def _web_address(text: str) -> str:
+    """An article's own address: no user name or password before the host, which a reader sees as the
+    site (``https://trusted.example@evil.example/`` goes to evil.example)."""
+    parts = urlsplit(text)
+    if "@" in parts.netloc:
+        raise PydanticCustomError(
+            "user_info", "expected the article's own address, without a user name or password before the host"
+        )
+    if not parts.hostname:
+        raise PydanticCustomError("no_host", "expected an address with a host name, such as https://example.com/a")
+    return text
 
 
 def _size(low: int, high: int) -> StringConstraints:
@@ -130,7 +159,7 @@ class View(Model):
 
 class Disagreement(Model):
     summary: Line
-    views: Annotated[tuple[View, ...], Field(min_length=2)]
+    views: Annotated[tuple[View, ...], Field(min_length=2, max_length=6)]
     advice: Annotated[str, Strict(), _size(10, 1000), PARAGRAPHS]
 
 
@@ -182,13 +211,15 @@ class Entry(Model):
         ),
     ] = ()
     question: Question
-    related: Annotated[tuple[Id, ...], UNIQUE, UNIQUE_SCHEMA] = ()
-    aliases: Annotated[tuple[Alias, ...], UNIQUE, UNIQUE_SCHEMA, Field(description="Words readers search with.")] = ()
-    sources: Annotated[tuple[Ref, ...], Field(min_length=1)]
+    related: Annotated[tuple[Id, ...], UNIQUE, UNIQUE_SCHEMA, Field(max_length=12)] = ()
+    aliases: Annotated[
+        tuple[Alias, ...], UNIQUE, UNIQUE_SCHEMA, Field(max_length=40, description="Words readers search with.")
+    ] = ()
+    sources: Annotated[tuple[Ref, ...], Field(min_length=1, max_length=60)]
     disagreement: Disagreement | None = None
     previous_ids: Annotated[
         tuple[PreviousId, ...],
-        Field(description="Earlier ids of this entry (renames). Their URLs keep redirecting here."),
+        Field(max_length=20, description="Earlier ids of this entry (renames). Their URLs keep redirecting here."),
     ] = ()
 
     @property
@@ -217,7 +248,7 @@ class Categories(RootModel[tuple[Category, ...]]):
     """content/categories.yaml: the categories, in display order."""
 
     model_config = ConfigDict(frozen=True)
-    root: Annotated[tuple[Category, ...], Field(min_length=1)]
+    root: Annotated[tuple[Category, ...], Field(min_length=1, max_length=40)]
 
 
 class SourceItem(Model):
@@ -237,7 +268,10 @@ class Source(Model):
     perspective: Annotated[str, Strict(), _size(10, 800), PARAGRAPHS]
     url: Annotated[
         str | None,
+        Strict(),
+        StringConstraints(max_length=500),
         Field(pattern=r"^https?://[^\s<>\"]+$", description="The article's address, linked from the sources page."),
+        AfterValidator(_web_address),
     ] = None
     complete: Annotated[
         bool, Strict(), Field(description="False when the copy is an excerpt that stops inside an item.")
@@ -248,7 +282,7 @@ class Source(Model):
         StringConstraints(pattern=r"^[A-Za-z0-9_.-]+$"),
         Field(description="File name of the source's text copy."),
     ]
-    items: Annotated[tuple[SourceItem, ...], Field(min_length=1)]
+    items: Annotated[tuple[SourceItem, ...], Field(min_length=1, max_length=200)]
 
 
 class Noun(Model):

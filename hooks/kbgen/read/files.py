@@ -147,7 +147,7 @@ def yaml_files(folder: Path, root: Path, display: str, *, required: bool = False
     except OSError as err:
         return [], [Problem(display, 1, 1, "", f"cannot list the folder ({err.strerror}): make it readable")]
     for name in names:
-        if name.startswith(".") or not name.endswith((".yaml", ".yml")):
+        if name.startswith(".") or not name.lower().endswith((".yaml", ".yml")):
             continue
         shown = f"{display}/{name}"
         bad = next(forbidden(name), None)
@@ -155,10 +155,9 @@ def yaml_files(folder: Path, root: Path, display: str, *, required: bool = False
             shown = f"{display}/{name.encode('unicode_escape', 'backslashreplace').decode('ascii')}"
             problems.append(Problem(shown, 1, 1, "", f"file name holds {describe(name[bad])}: rename the file"))
             continue
-        if name.endswith(".yml"):
-            problems.append(
-                Problem(shown, 1, 1, "", f"not read: content files end in .yaml; rename it to {name[:-4]}.yaml")
-            )
+        if not name.endswith(".yaml"):  # .yml, .YAML, .Yaml: said, not silently skipped
+            stem = name.rsplit(".", 1)[0]
+            problems.append(Problem(shown, 1, 1, "", f"not read: content files end in .yaml; rename it to {stem}.yaml"))
             continue
         try:
             check_file(folder / name, root, shown)

@@ -27,6 +27,7 @@ class _Reader:
         self.problems: list[Problem] = []
         self.rejected: list[Document] = []  # parsed but invalid: still known, so others' references hold
         self.unreadable = False  # some file could not even be parsed: what it claims is unknown
+        self.unparsed: list[Path] = []  # those files
 
     def read(self, file: Path, kind: type[M]) -> tuple[Document, M] | None:
         try:
@@ -34,6 +35,7 @@ class _Reader:
         except ContentError as err:
             self.problems.extend(err.problems)
             self.unreadable = True
+            self.unparsed.append(file)
             return None
         value, found = validate.check(doc, kind)
         self.problems.extend(found)
@@ -45,6 +47,9 @@ class _Reader:
     def rejected_file(self, file: Path) -> Document | None:
         """The parsed but invalid document of ``file``, if it was rejected."""
         return next((d for d in self.rejected if d.path == self._rel(file)), None)
+
+    def display(self, file: Path) -> str:
+        return self._rel(file)
 
     def _rel(self, file: Path) -> str:
         return file.relative_to(self.root).as_posix() if file.is_relative_to(self.root) else file.as_posix()
@@ -121,8 +126,19 @@ def load(content: Path, root: Path | None = None) -> Loaded:
     for doc, source in sources:
         problems += _check_unique(doc, [(i, it.id) for i, it in enumerate(source.items)], "id", "item id")
     problems += _check_references(
-        entries, retired, category_ids, sources, reader, {f.stem.upper() for f in entry_files}
+        entries, retired, category_ids, sources, reader, {f.stem.upper() for f in entry_files}, path is not None
     )
+    if path is None and retired:  # the catalog file could not say where the entries are
+        problems.append(
+            Problem(
+                reader.display(content / "catalog.yaml"),
+                1,
+                1,
+                "path",
+                "the entries were not read (this file names their folder), so the retired ids that lead to them "
+                "could not be checked",
+            )
+        )
     known = Known(
         path,
         tuple(sorted((f.stem.upper() for f in entry_files), key=_natural)),
@@ -190,9 +206,14 @@ def _check_references(
     sources: list[tuple[Document, Source]],
     reader: _Reader,
     file_ids: set[str],
+    entries_read: bool,
 ) -> list[Problem]:
     out: list[Problem] = []
     items = {s.id: [i.id for i in s.items] for _, s in sources}
+    # A source file that could not even be parsed is known by its name (a source is named after its id): what
+    # cites it is not checked against it, and the file says so once, instead of an error at every citation.
+    unparsed = {f.stem: f for f in reader.unparsed if f.parent.name == "sources"}
+    unchecked: dict[str, int] = {}
     live = {e.id for _, e in entries} | file_ids
     retired = {r.id: (d, r) for d, r in retired_docs}
     claimed: dict[tuple[str, str], str] = {}
@@ -218,11 +239,13 @@ def _check_references(
         for i, rel in enumerate(e.related):
             if rel == e.id:
                 out.append(doc.problem(("related", i), f"an entry cannot relate to itself (got {rel!r})"))
-            elif rel not in live:
+            elif rel not in live and entries_read:
                 hint = f"; it was merged into {retired[rel][1].merged_into}" if rel in retired else ""
                 out.append(doc.problem(("related", i), f"unknown entry {rel!r}{hint}"))
         for i, ref in enumerate(e.sources):
-            if ref.source not in items:
+            if ref.source in unparsed and ref.source not in items:
+                unchecked[ref.source] = unchecked.get(ref.source, 0) + 1
+            elif ref.source not in items:
                 out.append(
                     doc.problem(
                         ("sources", i, "source"),
@@ -249,7 +272,7 @@ def _check_references(
                     )
                 claimed.setdefault(pair, e.id)
         for i, view in enumerate(e.disagreement.views if e.disagreement else ()):
-            if view.source not in items:
+            if view.source not in items and view.source not in unparsed:
                 out.append(
                     doc.problem(
                         ("disagreement", "views", i, "source"),
@@ -274,6 +297,16 @@ def _check_references(
             target = retired[target][1].merged_into
         if target in seen:
             out.append(doc.problem(("merged_into",), f"merge cycle: {' -> '.join([*seen, target])}"))
-        elif target not in live:
+        elif target not in live and entries_read:
             out.append(doc.problem(("merged_into",), f"unknown entry {target!r}: merge into an existing entry"))
+    for stem, count in unchecked.items():
+        out.append(
+            Problem(
+                reader.display(unparsed[stem]),
+                1,
+                1,
+                "",
+                f"{count} citation(s) of source {stem!r} could not be checked while this file cannot be read",
+            )
+        )
     return out

@@ -23,6 +23,7 @@ from typing import Any
 
 import yaml
 
+from ..model.catalog import date_problem
 from .problems import ContentError, Problem, show
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -30,15 +31,20 @@ Key = tuple[str | int, ...]
 
 MAX_DEPTH = 40  # deepest real file nests 4; 40 keeps every recursion (ours and PyYAML's) far from any limit
 MAX_REPORTED = 10  # problems of one kind per file: a hostile file cannot flood the terminal
+MAX_DIGITS = 30  # an integer's digits: ours, below Python's own limit (4,300 by default, and settable)
 
 _TAB_INDENT = re.compile(r"^ *\t", re.MULTILINE)
 # C0 controls but tab, LF and CR; DEL and C1 (NEL U+0085 included: PyYAML reads it, U+2028 and U+2029 as line
-# breaks, which editors do not, so text would move between fields unseen); lone surrogates; non-characters.
+# breaks, which editors do not, so text would move between fields unseen); zero-width characters (U+200B to
+# U+200D, U+2060, U+FEFF) and the bidirectional controls (U+061C, U+200E, U+200F, U+202A to U+202E, U+2066 to
+# U+2069: "Trojan Source" text that reads otherwise than it is stored); lone surrogates; non-characters.
 # One class, with the astral non-characters (U+1FFFE, ..., U+10FFFF) as a single range checked afterwards:
 # re scans a range quickly, but is ten times slower with thirty-two single astral characters in the class.
 _CANDIDATE = re.compile(
-    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff\U0001fffe-\U0010ffff]"
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060\u2066-\u2069"
+    r"\ud800-\udfff\ufdd0-\ufdef\ufeff\ufffe\uffff\U0001fffe-\U0010ffff]"
 )
+ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff")
 
 
 def forbidden(text: str) -> Iterator[int]:
@@ -134,6 +140,10 @@ def describe(char: str) -> str:
     kind = "control character"
     if code in (0x2028, 0x2029):
         kind = "line separator" if code == 0x2028 else "paragraph separator"
+    elif char in ZERO_WIDTH:
+        kind = "zero-width character"
+    elif code in (0x061C, 0x200E, 0x200F) or 0x202A <= code <= 0x202E or 0x2066 <= code <= 0x2069:
+        kind = "bidirectional control"
     elif 0xD800 <= code <= 0xDFFF:
         kind = "lone surrogate"
     elif 0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE:
@@ -172,16 +182,13 @@ _MERGE = "tag:yaml.org,2002:merge"
 _STR = "tag:yaml.org,2002:str"
 _FLOAT = "tag:yaml.org,2002:float"
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_INT = "tag:yaml.org,2002:int"
 _scalars = yaml.constructor.SafeConstructor()
 
 
 def _date_error(node: Any) -> str | None:
     """Why an unquoted date is not a real one (2026-02-31), else None."""
-    try:
-        _scalars.construct_yaml_timestamp(node)
-    except (ValueError, OverflowError) as err:
-        return str(err)
-    return None
+    return date_problem(str(node.value))
 
 
 def _fast_date(loader: Any, node: Any) -> Any:
@@ -194,7 +201,16 @@ def _fast_float(loader: Any, node: yaml.Node) -> float:
     return value if math.isfinite(value) else _refuse()  # .nan and .inf break the quiz and strict JSON
 
 
+def _fast_int(loader: Any, node: yaml.Node) -> int:
+    return _refuse() if _too_long(node) else loader.construct_yaml_int(node)
+
+
+def _too_long(node: yaml.Node) -> bool:
+    return sum(c.isalnum() for c in str(node.value)) > MAX_DIGITS  # digits, or hex digits with their 0x
+
+
 _FastLoader.add_constructor(_TIMESTAMP, _fast_date)
+_FastLoader.add_constructor(_INT, _fast_int)
 _FastLoader.add_constructor(_FLOAT, _fast_float)
 for _tag in ("binary", "set", "omap", "pairs"):
     _FastLoader.add_constructor(f"tag:yaml.org,2002:{_tag}", _refuse)
@@ -225,7 +241,7 @@ def parse(text: str, path: str) -> Document:
     if not _TAB_INDENT.search(text):
         try:
             data = yaml.load(text, Loader=_FastLoader)  # a safe loader
-        except (yaml.YAMLError, _Refused, ValueError):  # ValueError: an integer of more than 4,300 digits
+        except (yaml.YAMLError, _Refused, ValueError):  # ValueError: Python's own limit on an integer's digits
             pass
         else:
             # A double-quoted escape ("\x07") can still make a refused character: let the located reader find it.
@@ -464,8 +480,18 @@ def _at(doc: Document, node: yaml.Node, key: Key, message: str) -> Problem:
     return Problem(doc.path, node.start_mark.line + 1, node.start_mark.column + 1, field_name(key), message)
 
 
+_PLAIN_TAGS = frozenset(
+    f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
+)
+
+
 def _build(node: yaml.Node, key: Key, doc: Document, problems: list[Problem]) -> Any:
     doc.values[key] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if node.tag not in _PLAIN_TAGS and node.tag != _MERGE:
+        # Content is plain data: a tag (!!python/name:..., !!set, !custom) is refused in our words, wherever it is.
+        shown = node.tag.replace("tag:yaml.org,2002:", "!!")
+        problems.append(doc.problem(key, f"tags such as {show(shown)} are not allowed: write the plain value"))
+        return None
     if node.tag == _TIMESTAMP:
         error = _date_error(node)
         if error:
@@ -505,13 +531,13 @@ def _build(node: yaml.Node, key: Key, doc: Document, problems: list[Problem]) ->
         return out
     if isinstance(node, yaml.SequenceNode):
         return [_build(item, (*key, i), doc, problems) for i, item in enumerate(node.value)]
+    if node.tag == _INT and _too_long(node):
+        problems.append(doc.problem(key, f"number is too large (got {show(node.value)})"))
+        return None
     try:
         value = _scalars.construct_object(node)
     except yaml.YAMLError as err:
         problems.append(doc.problem(key, f"bad value: {err}"))
-        return None
-    except ValueError:  # Python refuses to convert integers of more than 4,300 digits
-        problems.append(doc.problem(key, f"number is too large (got {show(node.value)})"))
         return None
     if isinstance(value, float) and not math.isfinite(value):
         problems.append(doc.problem(key, f"expected a finite number (got {show(node.value)})"))
