@@ -45,7 +45,7 @@ offline: $(SITE_DEPS)
 
 ## vendor: re-fetch the iframe-worker shim (offline search) from npm at the pinned version; needs npm
 IFRAME_WORKER := 1.0.4
-SHIM_DIR := docs/assets/vendor/iframe-worker
+SHIM_DIR := hooks/kbgen/assets/vendor/iframe-worker
 vendor:
 	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
 	  npm pack --silent --pack-destination "$$tmp" iframe-worker@$(IFRAME_WORKER) >/dev/null && \

@@ -68,11 +68,11 @@ def client_size() -> dict:
     import rcssmin
     import rjsmin
 
-    from kbgen.generate import quiz
+    from kbgen.generate import assets, quiz
 
-    docs = ROOT / "docs"
-    script = "\n".join((docs / src).read_text() for src in quiz.SCRIPT_PARTS)
-    css = rcssmin.cssmin((docs / "assets" / "quiz.css").read_text())
+    folder = assets.FOLDER.parent  # what assets/<name> is served from
+    script = "\n".join((folder / src).read_text() for src in quiz.SCRIPT_PARTS)
+    css = rcssmin.cssmin((folder / "assets" / "quiz.css").read_text())
     return {"js": len(gzip.compress(rjsmin.jsmin(script).encode(), 9)), "css": len(gzip.compress(css.encode(), 9))}
 
 
@@ -284,7 +284,7 @@ def main() -> int:
     ]
     size = client_size()
     report.append(
-        f"| quiz.js (docs/assets/quiz/*.js joined) + quiz.css, minified + gzipped | {size['js']} + {size['css']} = "
+        f"| quiz.js (hooks/kbgen/assets/quiz/*.js joined) + quiz.css, minified + gzipped | {size['js']} + {size['css']} = "
         f"{(size['js'] + size['css']) / 1024:.1f} KB | at most 12 KB |"
     )
     from playwright.sync_api import sync_playwright

@@ -169,7 +169,6 @@ def write_generator_project(n: int, out: Path, cards: bool = False) -> None:
         dump(e, content / "synthetic" / f"{e['id'].lower()}.yaml")
     docs = out / "docs"
     docs.mkdir(exist_ok=True)
-    shutil.copytree(ROOT / "docs" / "assets", docs / "assets", dirs_exist_ok=True)
     (docs / "index.md").write_text("# Synthetic catalog\n\n<!-- kbgen:overview -->\n")
     # Inherit the real site's settings; point its relative paths back at this repository.
     (out / "mkdocs.yml").write_text(f"""INHERIT: {ROOT / "mkdocs.yml"}

@@ -108,3 +108,18 @@ def test_new_fields_reach_the_page_and_the_export(site):
         if source.url:
             assert f'href="{source.url}"' in sources, source.id
     assert sources.count("An excerpt") == sum(not s.complete for s in catalog.sources) > 0
+
+
+def test_a_build_says_nothing_about_pages_reached_another_way(tmp_path):
+    """Entry pages and old ids' forwarding pages are reached from listings, links and search: `not_in_nav` says
+    so, and the build's log no longer lists them as pages missing from the nav."""
+    from conftest import mkdocs_build
+
+    log = mkdocs_build(ROOT / "mkdocs.yml", tmp_path / "site")
+    assert "not included in the \"nav\"" not in log and "pitfalls/op-" not in log
+    broken = tmp_path / "project"
+    broken.mkdir()
+    (broken / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text().replace("  - About: about.md\n", ""))
+    for name in ("docs", "content", "hooks"):
+        (broken / name).symlink_to(ROOT / name)
+    assert "about.md" in mkdocs_build(broken / "mkdocs.yml", tmp_path / "other")  # other pages are still named

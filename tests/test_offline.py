@@ -29,7 +29,7 @@ import search_eval  # noqa: E402
 
 ZIP_NAME = "outsourcing-pitfalls-offline.zip"
 TOP = ZIP_NAME.removesuffix(".zip")
-SHIM = ROOT / "docs/assets/vendor/iframe-worker"
+SHIM = ROOT / "hooks/kbgen/assets/vendor/iframe-worker"
 
 
 # Building and packing, once per session
@@ -207,7 +207,7 @@ def test_quiz_works_from_file_urls(offline_site, offline_page):
         scores = [o["score"] for o in entry["question"]["options"]]
         page.locator(f"fieldset[data-kb-entry='{entry['id']}'] input[value='{scores.index(min(scores))}']").check()
     results_button = page.locator("[data-kb-action=results]")
-    results_button.wait_for(state="visible", timeout=5000)  # docs/assets/quiz.js shows it
+    results_button.wait_for(state="visible", timeout=5000)  # hooks/kbgen/assets/quiz.js shows it
     results_button.click()
     results = page.locator("#kb-results")
     results.wait_for(state="visible")

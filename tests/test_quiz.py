@@ -32,7 +32,7 @@ NO_CLIPBOARD = "delete Navigator.prototype.clipboard"  # as on file:// or an old
 # Storage blocked (cookies off, some privacy modes): reading window.localStorage throws a SecurityError.
 NO_STORAGE = ("Object.defineProperty(window, 'localStorage', {configurable: true, get() {"
               " const e = new Error('The operation is insecure.'); e.name = 'SecurityError'; throw e; }})")
-SCHEMA = json.loads((ROOT / "docs/assets/self-assessment.schema.json").read_text())
+SCHEMA = json.loads((ROOT / "hooks/kbgen/assets/self-assessment.schema.json").read_text())
 
 
 # Where the quiz lives: the hosted build over http, and the offline build (OFFLINE=true: .html
@@ -1588,21 +1588,21 @@ def test_scores_match_the_python_reference(which, seed, request, serve, page):
 def test_client_code_never_writes_html_from_strings():
     # Size is a target of `make bench` (minified and gzipped), not of the test suite.
     # Every script of ours, the site's and the theme's; vendor/ is not ours.
-    scripts = sorted([*(ROOT / "docs/assets").glob("**/*.js"), *(ROOT / "hooks/kbgen/theme/assets").glob("*.js")])
+    assets = ROOT / "hooks/kbgen/assets"
+    scripts = sorted([*assets.glob("**/*.js"), *(ROOT / "hooks/kbgen/theme/assets").glob("*.js")])
     scripts = [s for s in scripts if "vendor" not in s.parts]
     assert {"kb.js", "core.js", "start.js", "kb-search.js"} <= {s.name for s in scripts}
-    assert sorted(f"assets/{s.relative_to(ROOT / 'docs/assets')}" for s in scripts if s.parent.name == "quiz") \
+    assert sorted(f"assets/{s.relative_to(assets)}" for s in scripts if s.parent.name == "quiz") \
         == sorted(SCRIPT_PARTS)  # every part is served
     for pure in ("core", "links", "check"):  # the pure parts stay pure: no page, no storage
-        code = re.sub(r"//.*", "", (ROOT / f"docs/assets/quiz/{pure}.js").read_text())
+        code = re.sub(r"//.*", "", (ROOT / f"hooks/kbgen/assets/quiz/{pure}.js").read_text())
         assert not re.search(r"\b(localStorage|document|location)\b", code), pure
     for script in scripts:
         js = script.read_text()
         assert not re.search(r"\.(inner|outer)HTML\b|insertAdjacentHTML|document\.write|\beval\(|new Function",
                              js), script.name
-    for config in (ROOT / "mkdocs.yml", HIRING / "mkdocs.yml"):
-        text = config.read_text()
-        # kb.js, then quiz.js (its parts joined by the build): quiz.js uses what kb.js defines
-        order = [text.find(f"assets/{name}") for name in ("kb.js", "quiz.js")]
-        assert -1 not in order and order == sorted(order), config
-        assert "assets/quiz.css" in text, config
+    # The generator names its scripts for every site: kb.js, then quiz.js (its parts joined by the build), which
+    # uses what kb.js defines; and its stylesheets.
+    from kbgen.generate import assets
+
+    assert assets.SCRIPTS == ("assets/kb.js", "assets/quiz.js") and "assets/quiz.css" in assets.STYLES

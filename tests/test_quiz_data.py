@@ -1,5 +1,5 @@
 """The self-assessment's data, without a browser or a build: per-question fingerprints, the redirect
-map, the time estimate, and the export format's JSON Schema (docs/assets/self-assessment.schema.json)."""
+map, the time estimate, and the export format's JSON Schema (hooks/kbgen/assets/self-assessment.schema.json)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from kbgen.generate import quiz
 from kbgen.read.load import load_catalog
 from kbgen.model.catalog import Option, Question
 
-SCHEMA = json.loads((ROOT / "docs" / quiz.SCHEMA).read_text())
+SCHEMA = json.loads((ROOT / "hooks" / "kbgen" / quiz.SCHEMA).read_text())
 TEXT = "Do all candidates for a role answer the same prepared questions?"
 
 
@@ -124,4 +124,4 @@ def test_schema_fingerprint_length_matches_python():
     pattern = SCHEMA["$defs"]["answers"]["additionalProperties"]["properties"]["fingerprint"]["pattern"]
     n = quiz.FINGERPRINT_LENGTH
     assert pattern == f"^[A-Za-z0-9_-]{{{n}}}$"
-    assert f"FP = /^[\\w-]{{{n}}}$/" in (ROOT / "docs/assets/quiz/core.js").read_text()
+    assert f"FP = /^[\\w-]{{{n}}}$/" in (ROOT / "hooks/kbgen/assets/quiz/core.js").read_text()

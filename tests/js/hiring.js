@@ -1,9 +1,9 @@
 // The hiring fixture's questions and files, as the tests of tests/js/ share them, and the quiz's pure
-// parts (docs/assets/quiz/core.js, links.js, check.js) with the page's texts.
+// parts (hooks/kbgen/assets/quiz/core.js, links.js, check.js) with the page's texts.
 "use strict";
 const fs = require("node:fs");
 const path = require("node:path");
-const quiz = require(path.join(__dirname, "../../docs/assets/quiz/check.js"));  // and core.js, links.js
+const quiz = require(path.join(__dirname, "../../hooks/kbgen/assets/quiz/check.js"));  // and core.js, links.js
 
 // The page's texts, as the quiz page's template holds them (quiz.md.j2, its hidden list of texts).
 const TEMPLATE = path.join(__dirname, "../../hooks/kbgen/templates/quiz.md.j2");

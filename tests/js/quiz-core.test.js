@@ -1,4 +1,4 @@
-// The quiz's pure parts (docs/assets/quiz/core.js, links.js, check.js) without a browser:
+// The quiz's pure parts (hooks/kbgen/assets/quiz/core.js, links.js, check.js) without a browser:
 // `node --test tests/js/`. The browser tests (tests/test_quiz.py) keep testing the page itself.
 "use strict";
 const test = require("node:test");

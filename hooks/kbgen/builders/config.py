@@ -37,10 +37,14 @@ def derived(config: MkDocsConfig, tree: Tree) -> dict[str, Any]:
     # ignores the key.
     out["theme"] = {**(raw.get("theme") or {}), "custom_dir": OVERRIDES, "variant": "classic"}
     extra = {k: v for k, v in (raw.get("extra") or {}).items() if k != "kbgen"}
-    out["extra"] = {**extra, "kb": tree.extra}
+    polyfills = [p for p in extra.get("polyfills") or [] if "iframe-worker" not in str(p)]  # ours instead
+    out["extra"] = {**extra, "kb": tree.extra, "polyfills": [*polyfills, *tree.polyfills]}
+    styles, scripts = raw.get("extra_css") or [], raw.get("extra_javascript") or []
+    named = {s if isinstance(s, str) else s.get("path") for s in scripts}
+    out["extra_css"] = [*styles, *(css for css in tree.styles if css not in styles)]
+    out["extra_javascript"] = [*scripts, *({"path": path, "defer": True} for path in tree.scripts if path not in named)]
     out["nav"] = tree.nav
-    own = str(raw.get("not_in_nav") or "").splitlines()
-    out["not_in_nav"] = "\n".join([*own, *tree.not_in_nav])
+    out["not_in_nav"] = "\n".join([*str(raw.get("not_in_nav") or "").splitlines(), *tree.not_in_nav])
     return out
 
 

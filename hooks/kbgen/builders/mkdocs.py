@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.structure.files import File, Files
@@ -52,7 +53,22 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     own = [str(p.pattern) for p in config.not_in_nav.patterns] if config.not_in_nav else []
     config.not_in_nav = GitIgnoreSpec.from_lines([*own, *tree.not_in_nav])
     config.extra["kb"] = tree.extra
+    _add_assets(config, tree)
     return config
+
+
+def _add_assets(config: MkDocsConfig, tree: Tree) -> None:
+    """The generator's stylesheets and scripts after the project's own, each once; its file:// shim for the
+    offline copy in place of any other iframe-worker (Material's offline plugin adds one from a CDN)."""
+    config.extra_css += [css for css in tree.styles if css not in config.extra_css]
+    named = {str(script) for script in config.extra_javascript}
+    for path in tree.scripts:
+        if path not in named:
+            script = ExtraScriptValue(path)
+            script.defer = True
+            config.extra_javascript.append(script)
+    polyfills = [p for p in config.extra.get("polyfills") or [] if "iframe-worker" not in str(p)]
+    config.extra["polyfills"] = [*polyfills, *tree.polyfills]
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

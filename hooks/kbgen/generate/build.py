@@ -17,7 +17,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from ..read import site
 from ..read.load import load
 from ..read.problems import ContentError
-from . import cards, docs, export, ledger, previews, quiz, releases, theme
+from . import assets, cards, docs, export, ledger, previews, quiz, releases, theme
 from .pages import Pages
 from .releases import History
 from .tree import Output, Tree, mkdocs_order
@@ -59,6 +59,7 @@ def generate(config: MkDocsConfig) -> Tree:
     their assets, every generated page and file, the preview cards, the nav and the theme's values."""
     p = pages(config)
     files = docs.outputs(p, config)  # docs/ first, as MkDocs lists files
+    files.update(assets.outputs(files))
     files.update({src: Output(text=make()) for src, make in makers(p).items()})
     nav = docs.nav(config.nav or [], p)
     card_theme = previews.theme(config)
@@ -72,4 +73,7 @@ def generate(config: MkDocsConfig) -> Tree:
         nav=nav,
         not_in_nav=docs.not_in_nav(p),
         extra=theme.site_values(p, config, cards.hex_colour(card_theme.primary)),
+        styles=list(assets.STYLES),
+        scripts=list(assets.SCRIPTS),
+        polyfills=list(assets.POLYFILLS),
     )

@@ -12,7 +12,6 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import get_files
 
-from . import quiz
 from .pages import Pages
 from .tree import Output
 
@@ -33,7 +32,6 @@ def outputs(pages: Pages, config: MkDocsConfig) -> dict[str, Output]:
             )
         else:
             out[file.src_uri] = Output(copy=Path(file.abs_src_path))
-    quiz.join_script(out)
     return out
 
 

@@ -81,7 +81,7 @@ def to_json(pages: Pages) -> str:
 
 # A cell a spreadsheet would run as a formula (OWASP, CSV injection): it starts with = + - @, a tab or a carriage
 # return, after any quotes. Such a cell gets one more ' in front, which spreadsheets show as text; the
-# self-assessment's CSV (docs/assets/quiz/check.js, FORMULA) follows the same rule.
+# self-assessment's CSV (hooks/kbgen/assets/quiz/check.js, FORMULA) follows the same rule.
 FORMULA = re.compile(r"^'*[=+\-@\t\r]")
 
 

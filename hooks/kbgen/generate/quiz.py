@@ -19,7 +19,7 @@ _TIMES = {1: "once", 2: "twice"}
 SECONDS_PER_QUESTION = (15, 20)  # how long one question takes to read and answer, at most and at least
 VERDICT_SHARE = 0.5  # below this share of questions answered, results give a partial score, no verdict
 FINGERPRINT_LENGTH = 3  # base64url characters: 18 bits, so a changed question passes for the old one 1 time in 262,144
-SCHEMA = "assets/self-assessment.schema.json"  # the export format's JSON Schema, a static file of docs/
+SCHEMA = "assets/self-assessment.schema.json"  # the export format's JSON Schema, one of the package's assets
 # The page's script as served (mkdocs.yml names it): its parts in docs/, joined in this order by the build.
 # One file, because the parts compressed one by one would weigh a quarter more (bench/run.py, client_size).
 SCRIPT = "assets/quiz.js"

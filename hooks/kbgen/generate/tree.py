@@ -46,6 +46,9 @@ class Tree:
     nav: list[Any]  # the nav with its placeholders expanded
     not_in_nav: list[str] = field(default_factory=list)  # patterns (gitignore style) of pages reached another way
     extra: dict[str, Any] = field(default_factory=dict)  # plain values the theme reads as config.extra.kb
+    styles: list[str] = field(default_factory=list)  # the site's stylesheets, scripts (deferred) and polyfills
+    scripts: list[str] = field(default_factory=list)
+    polyfills: list[str] = field(default_factory=list)
 
 
 def mkdocs_order(src: str) -> tuple[tuple[int, Any], ...]:
