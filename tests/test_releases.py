@@ -39,7 +39,7 @@ def entry(i: str, title: str, **extra) -> dict:
 def test_diff_names_added_merged_renamed_and_changed_parts():
     old = {"entries": [entry("A-1", "One"), entry("A-2", "Two"), entry("A-3", "Three"), entry("A-4", "Four")]}
     new = {"entries": [entry("A-1", "One, retitled", avoid=["b", "c"]), entry("A-3", "Three"),
-                       entry("A-5", "Five"), entry("A-6", "Four", severity="high")],
+                       entry("A-5", "Five", sources=[{"source": "y", "item": "1"}]), entry("A-6", "Four", severity="high")],
            "retired": [{"id": "A-2", "change": "merged", "now": "A-1"},
                        {"id": "A-4", "change": "renamed", "now": "A-6"}]}
     d = releases.diff(old, new)
@@ -51,7 +51,10 @@ def test_diff_names_added_merged_renamed_and_changed_parts():
     assert d.mapping("2026.1", "2026.2") == {
         "from": "2026.1", "to": "2026.2", "added": ["A-5"],
         "ids": {"A-4": {"now": "A-6", "change": "renamed"}, "A-2": {"now": "A-1", "change": "merged"}},
-        "changed": {"A-1": ["title", "avoid"], "A-6": ["severity"]}}
+        "split": {}, "changed": {"A-1": ["title", "avoid"], "A-6": ["severity"]},
+        "details": {"A-1": {"title": {"old": "One", "new": "One, retitled"},
+                            "avoid": {"added": [{"item": 2, "text": "c"}], "removed": [], "reworded": []}},
+                    "A-6": {"severity": {"old": "low", "new": "high"}}}}
     assert releases.diff(old, old).empty
 
 
@@ -87,6 +90,8 @@ def two_releases(tmp_path_factory) -> tuple[Path, Path]:
     edit(hp2, 'sources: [{source: handbook, item: "2"}]', 'sources: [{source: handbook, item: "2"}, '
          '{source: handbook, item: "3"}]')
     edit(hp2, "related: [HP-1, HP-3]", "related: [HP-7]")
+    edit(hp2, "Score answers right after each interview.]",  # a step reworded, and one added
+         "Score each answer right after the interview., Compare the scores before anyone talks.]")
     hp1 = content / "mistakes/hp-1.yaml"  # renamed HP-1 -> HP-7, and a new entry HP-8
     text = hp1.read_text().replace("id: HP-1", "id: HP-7").replace(
         "previous_ids: [{id: HP-5", "previous_ids: [{id: HP-1, date: 2026-07-01}, {id: HP-5")
@@ -94,7 +99,7 @@ def two_releases(tmp_path_factory) -> tuple[Path, Path]:
     (content / "mistakes/hp-7.yaml").write_text(text.replace("related: [HP-2]", "related: [HP-2]"))
     (content / "mistakes/hp-8.yaml").write_text(text.replace("id: HP-7", "id: HP-8").replace(
         "previous_ids: [{id: HP-1, date: 2026-07-01}, {id: HP-5, date: 2026-03-01}]\n", "").replace(
-        "title: Posting a vague job ad", "title: Hiring friends without a process").replace(
+        "title: Posting a vague job ad", "title: Hiring friends without a process\nsplit_from: [HP-2]").replace(
         'item: "1"', 'item: "1"').replace('sources: [{source: handbook, item: "1"}]', 'sources: [{source: extra, item: "1"}]'))
     (content / "sources/extra.yaml").write_text(
         "id: extra\ntitle: Another article\npublisher: A blog about teams\nvendor: false\n"
@@ -125,9 +130,15 @@ def test_what_changed_page_lists_each_release_with_its_changes(two_releases):
     assert "HP-8: Hiring friends without a process" in page  # added
     assert "HP-3 (Skipping reference checks) was merged into HP-2: Interviews with no plan" in page
     assert "HP-1 is now HP-7: Posting a vague job ad" in page
-    assert "HP-2: Interviews with no plan : title, sources, related entries (was “Interviewing without a plan”)" \
-        in page
-    assert "HP-7: Posting a vague job ad : question or options (was HP-1)" in page
+    assert "HP-8: Hiring friends without a process was split from HP-2: Interviews with no plan" in page
+    assert "HP-2: Interviews with no plan : title, steps, sources, related entries" in page
+    # What changed, not only which parts: the old and new title, the steps reworded and added, the sources.
+    assert "Title: was “Interviewing without a plan”, now “Interviews with no plan”" in page
+    assert "Steps, 2 reworded: was “Score answers right after each interview.”, now “Score each answer right " \
+        "after the interview.”" in page
+    assert "Steps, 3 added: “Compare the scores before anyone talks.”" in page
+    assert "Sources, added: handbook#3" in page and "Related entries, removed: HP-1, HP-3" in page
+    assert "HP-7: Posting a vague job ad (was HP-1): question or options" in page
     assert "Not yet released" not in page
 
 
@@ -152,7 +163,13 @@ def test_releases_keep_their_exports_and_publish_mappings(two_releases):
     mapping = json.loads((site / "releases/2026.2/changes.json").read_text())
     assert mapping["from"] == "2026.1" and mapping["to"] == "2026.2"
     assert mapping["ids"] == {"HP-1": {"now": "HP-7", "change": "renamed"}, "HP-3": {"now": "HP-2", "change": "merged"}}
-    assert mapping["added"] == ["HP-8"]
+    assert mapping["added"] == ["HP-8"] and mapping["split"] == {"HP-8": "HP-2"}
+    assert mapping["details"]["HP-2"]["title"] == {"old": "Interviewing without a plan", "new": "Interviews with no plan"}
+    assert mapping["details"]["HP-2"]["avoid"] == {
+        "added": [{"item": 3, "text": "Compare the scores before anyone talks."}], "removed": [],
+        "reworded": [{"item": 2, "old": "Score answers right after each interview.",
+                      "new": "Score each answer right after the interview."}]}
+    assert mapping["details"]["HP-7"]["question"] == {}  # a long text: the part is named, not quoted
     from jsonschema import Draft202012Validator
 
     schema = json.loads((site / "mistakes.schema.json").read_text())
@@ -240,7 +257,8 @@ def test_work_not_yet_released_is_shown_as_such(two_releases, tmp_path):
     page = text_of(site / "changes/index.html")
     assert page.index("Not yet released") < page.index("Version 2026.2")
     assert "Changes since 2026.2, shown here so an editor sees what the next release will say" in page
-    assert "HP-8: Hiring friends and family without a process : title (was “Hiring friends without a process”)" in page
+    assert "HP-8: Hiring friends and family without a process : title Title: was “Hiring friends without a " \
+        "process”, now “Hiring friends and family without a process”" in page
     assert "changed since, not yet released" in text_of(site / "mistakes/hp-8/index.html")
     assert json.loads((site / "mistakes.json").read_text())["version"] == "unreleased"
     assert "with changes made since 2026.2, not yet released" in text_of(site / "index.html")

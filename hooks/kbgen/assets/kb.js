@@ -167,7 +167,7 @@
     return words.trim();
   }
 
-  var ITEM = { sign: "warning sign", step: "step", ask: "question for the provider" };
+  var ITEM = { sign: "warning sign", step: "step", ask: "question" };  // ask: in the catalog's words (data-kb-ask)
 
   function addControls(article, entry) {
     var title = article.querySelector("h1");
@@ -197,10 +197,11 @@
     });
 
     var items = article.querySelectorAll(".kb-anchored > li[id]");
+    var names = { sign: ITEM.sign, step: ITEM.step, ask: entry.getAttribute("data-kb-ask") || ITEM.ask };
     Array.prototype.forEach.call(items, function (item) {
       var id = item.id;
       var parts = /^([a-z]+)-(\d+)$/.exec(id);
-      var what = parts && ITEM[parts[1]] ? ITEM[parts[1]] + " " + parts[2] : id;
+      var what = parts && names[parts[1]] ? names[parts[1]] + " " + parts[2] : id;
       var inside = function (box) { item.appendChild(box); };
       item.appendChild(makeButton("Copy link", "Copy link to " + what, function (b) {
         withAddress(inside, function (url) { copy(url + "#" + id, b, "Link copied", "Copy this link", inside); });

@@ -17,7 +17,7 @@ import jinja2
 from markupsafe import Markup
 
 from ..model.catalog import SEVERITIES, UNRELEASED, WEIGHT, Catalog, Entry, Redirect
-from .sections import PARTS, TITLE, release_anchor, sections
+from .sections import TITLE, part_names, release_anchor, sections
 from .urls import Urls
 
 if TYPE_CHECKING:
@@ -109,7 +109,7 @@ class Pages:
             self.urls.entry_src(e.id),
             e=e,
             history=history,
-            sections=sections(e, history, self.catalog.settings.noun.plural),
+            sections=sections(e, history, self.catalog.settings.noun.plural, self.catalog.settings.party),
             added=added,
             changed=changed,
             anchor=release_anchor,
@@ -136,7 +136,7 @@ class Pages:
             notes=notes,
             history=self.history,
             anchor=release_anchor,
-            parts=PARTS,
+            parts=part_names(self.catalog.settings.party),
         )
 
     def redirect(self, r: Redirect) -> str:

@@ -8,6 +8,7 @@ release of that year (``2026.1``, ``2026.2``, ``2027.1``).
 
 from __future__ import annotations
 
+import difflib
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -32,6 +33,49 @@ class Changed:
     old_id: str
     old_title: str
     parts: tuple[str, ...]
+    details: dict[str, dict[str, Any]] = field(default_factory=dict, compare=False)  # what changed, by part
+
+
+# What the notes say of each part that changed: a text, old and new; a value, old and new; a numbered list (each
+# item has its anchor), items added, removed and reworded; a set, members added and removed; else only "changed".
+TEXTS, VALUES = ("title", "summary"), ("category", "severity")
+NUMBERED, SETS = ("warning_signs", "avoid", "ask_provider"), ("aliases", "related", "sources")
+
+
+def _refs(entry: dict[str, Any]) -> list[str]:
+    return [f"{r['source']}#{r['item']}" for r in entry.get("sources", [])]
+
+
+def details(old: dict[str, Any], new: dict[str, Any], parts: tuple[str, ...]) -> dict[str, dict[str, Any]]:
+    """For each part that changed between two exported entries, what changed."""
+    out: dict[str, dict[str, Any]] = {}
+    for part in parts:
+        if part in TEXTS or part in VALUES:
+            out[part] = {"old": old.get(part), "new": new.get(part)}
+        elif part in NUMBERED:
+            out[part] = _numbered(list(old.get(part, [])), list(new.get(part, [])))
+        elif part in SETS:
+            a, b = (_refs(old), _refs(new)) if part == "sources" else (old.get(part, []), new.get(part, []))
+            out[part] = {
+                "added": [{"text": x} for x in b if x not in a],
+                "removed": [{"text": x} for x in a if x not in b],
+            }
+        else:
+            out[part] = {}
+    return out
+
+
+def _numbered(old: list[str], new: list[str]) -> dict[str, Any]:
+    """Items added and removed (with their numbers, as their anchors have them) and reworded in place."""
+    added, removed, reworded = [], [], []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=old, b=new, autojunk=False).get_opcodes():
+        if op == "equal":
+            continue
+        paired = min(i2 - i1, j2 - j1) if op == "replace" else 0  # items replaced in place are reworded
+        reworded += [{"item": j1 + k + 1, "old": old[i1 + k], "new": new[j1 + k]} for k in range(paired)]
+        removed += [{"item": i + 1, "text": old[i]} for i in range(i1 + paired, i2)]
+        added += [{"item": j + 1, "text": new[j]} for j in range(j1 + paired, j2)]
+    return {"added": added, "removed": removed, "reworded": reworded}
 
 
 @dataclass(frozen=True)
@@ -42,6 +86,7 @@ class Diff:
     merged: tuple[tuple[str, str, str], ...] = ()  # (old id, old title, into id)
     renamed: tuple[tuple[str, str, str], ...] = ()  # (old id, new id, title)
     changed: tuple[Changed, ...] = ()
+    split: tuple[tuple[str, str], ...] = ()  # (new id, the id it was split from)
 
     @property
     def empty(self) -> bool:
@@ -67,7 +112,9 @@ class Diff:
                 **{o: {"now": n, "change": "merged"} for o, _, n in self.merged},
             },
             "added": [i for i, _ in self.added],
+            "split": dict(self.split),
             "changed": {c.id: list(c.parts) for c in self.changed},
+            "details": {c.id: c.details for c in self.changed},
         }
 
 
@@ -96,8 +143,17 @@ def diff(old: dict[str, Any] | None, new: dict[str, Any]) -> Diff:
             continue
         parts = tuple(part for part in PARTS if entry.get(part) != after[new_id].get(part))
         if parts:
-            changed.append(Changed(new_id, after[new_id]["title"], old_id, entry["title"], parts))
-    return Diff(tuple(added), tuple(merged), tuple(renamed), tuple(changed))
+            what = details(entry, after[new_id], parts)
+            changed.append(Changed(new_id, after[new_id]["title"], old_id, entry["title"], parts, what))
+    # A split: the new entry says so (split_from), or it took source items another entry held before.
+    held = {ref: successor.get(i, i) for i, e in before.items() for ref in _refs(e)}
+    split = [
+        (i, origin)
+        for i, _ in added
+        for origin in dict.fromkeys([*after[i].get("split_from", []), *(held[r] for r in _refs(after[i]) if r in held)])
+        if origin in after
+    ]
+    return Diff(tuple(added), tuple(merged), tuple(renamed), tuple(changed), tuple(split))
 
 
 @dataclass(frozen=True)

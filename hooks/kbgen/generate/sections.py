@@ -24,7 +24,7 @@ PARTS = {
     "related": "related entries",
     "aliases": "search words",
     "disagreement": "where sources differ",
-    "ask_provider": "questions for the provider",
+    "ask_provider": "questions for the {party}",
 }
 
 
@@ -47,14 +47,19 @@ def _numbered(prefix: str, items: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(f"{prefix}-{i}" for i in range(1, len(items) + 1))
 
 
-def sections(e: Entry, history: tuple[Redirect, ...], nouns: str) -> tuple[Section, ...]:
+def part_names(party: str) -> dict[str, str]:
+    """What the notes call each part, in this catalog's words."""
+    return {part: name.format(party=party) for part, name in PARTS.items()}
+
+
+def sections(e: Entry, history: tuple[Redirect, ...], nouns: str, party: str = "") -> tuple[Section, ...]:
     """The sections of an entry page, in page order: this list drives both the page and the export's anchors."""
     out = [
         Section("why", "Why it hurts"),
         Section("warning-signs", "Warning signs", _numbered("sign", e.warning_signs)),
         Section("avoid", "How to avoid it", _numbered("step", e.avoid)),
     ]
-    out += [Section("ask-provider", "Ask your provider", _numbered("ask", e.ask_provider))] if e.ask_provider else []
+    out += [Section("ask-provider", f"Ask your {party}", _numbered("ask", e.ask_provider))] if e.ask_provider else []
     out += [Section("disagreement", "Where the sources differ")] if e.disagreement else []
     out += [Section("self-check", "Ask yourself")]
     out += [Section("related", f"Related {nouns}")] if e.related else []

@@ -33,6 +33,7 @@ def site_values(pages: Pages, config: MkDocsConfig, colour: str) -> dict[str, An
         "quiz": u.url(u.quiz_src),
         "noun_plural": s.noun.plural,
         "quiz_title": s.quiz.title,
+        "ask_item": f"question for the {s.party}",  # how Copy link names an item of ask_provider
         "theme_color": colour,  # the cards' primary colour, for the browser's toolbar
         "card_width": cards.WIDTH,
         "card_height": cards.HEIGHT,

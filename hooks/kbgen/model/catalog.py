@@ -88,9 +88,11 @@ def _unique(items: tuple) -> tuple:
     return items
 
 
-def _web_address(text: str) -> str:
+def _web_address(text: str | None) -> str | None:
     """An article's own address: no user name or password before the host, which a reader sees as the
     site (``https://trusted.example@evil.example/`` goes to evil.example)."""
+    if text is None:
+        return None
     parts = urlsplit(text)
     if "@" in parts.netloc:
         raise PydanticCustomError(
@@ -221,6 +223,16 @@ class Entry(Model):
         tuple[PreviousId, ...],
         Field(max_length=20, description="Earlier ids of this entry (renames). Their URLs keep redirecting here."),
     ] = ()
+    split_from: Annotated[
+        tuple[Id, ...],
+        UNIQUE,
+        UNIQUE_SCHEMA,
+        Field(
+            max_length=5,
+            description="Entries that part of this entry's subject was split from, when it was made: the release "
+            "notes say so.",
+        ),
+    ] = ()
 
     @property
     def slug(self) -> str:
@@ -307,6 +319,13 @@ class Settings(Model):
         Slug, Field(description="URL folder of entry pages, and the content folder that holds their YAML files.")
     ]
     noun: Noun
+    party: Annotated[
+        Word,
+        Field(
+            description="Who the questions of ask_provider are for, in one word: the other side of the deal "
+            "(provider, vendor, agency). Pages say 'Ask your provider', 'questions for the provider'."
+        ),
+    ] = "provider"
     storage_key: Annotated[
         str,
         Strict(),

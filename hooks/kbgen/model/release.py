@@ -7,7 +7,7 @@ Versions are calendar versions: ``YEAR.N``, the N-th release of that year (``202
 from __future__ import annotations
 
 import re
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import Field, Strict, StringConstraints
 
@@ -42,8 +42,19 @@ class Mapping(Model):
     to: Version
     ids: dict[str, IdChange] = Field(description="Old ids that were renamed or merged, with the entry they lead to.")
     added: tuple[Id, ...] = Field(description="Entries new in this release.")
+    split: dict[str, Id] = Field(
+        default_factory=dict,
+        description="New entries that took source items of an entry of the release before: new id, that entry's id.",
+    )
     changed: dict[str, tuple[str, ...]] = Field(
         description="Entries changed in this release, with the fields that changed (names as in the export)."
+    )
+    details: dict[str, dict[str, dict[str, Any]]] = Field(
+        default_factory=dict,
+        description="For each changed entry and field, what changed: old and new (title, summary, category, "
+        "severity); items added and removed ({text, item: its number}) and reworded ({item, old, new}) for "
+        "warning_signs, avoid and ask_provider; members added and removed ({text}) for aliases, related and sources "
+        "(as source#item); {} where only the fact is given.",
     )
 
 

@@ -242,6 +242,9 @@ def _check_references(
             elif rel not in live and entries_read:
                 hint = f"; it was merged into {retired[rel][1].merged_into}" if rel in retired else ""
                 out.append(doc.problem(("related", i), f"unknown entry {rel!r}{hint}"))
+        for i, origin in enumerate(e.split_from):
+            if origin == e.id or (origin not in live and entries_read):
+                out.append(doc.problem(("split_from", i), f"expected the id of another live entry (got {origin!r})"))
         for i, ref in enumerate(e.sources):
             if ref.source in unparsed and ref.source not in items:
                 unchecked[ref.source] = unchecked.get(ref.source, 0) + 1
