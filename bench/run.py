@@ -284,7 +284,7 @@ def main() -> int:
     ]
     size = client_size()
     report.append(
-        f"| quiz.js (hooks/kbgen/assets/quiz/*.js joined) + quiz.css, minified + gzipped | {size['js']} + {size['css']} = "
+        f"| quiz.js (kbgen/assets/quiz/*.js joined) + quiz.css, minified + gzipped | {size['js']} + {size['css']} = "
         f"{(size['js'] + size['css']) / 1024:.1f} KB | at most 12 KB |"
     )
     from playwright.sync_api import sync_playwright
