@@ -49,6 +49,7 @@ def makers(p: Pages) -> dict[str, Callable[[], str]]:
     out.update({u.entry_src(r.old_id): partial(p.redirect, r) for r in c.redirects})
     out.update(export.outputs(p))
     out[u.changes_src] = p.changes
+    out[u.authoring_src] = p.authoring
     if p.history is not None:
         out.update(releases.outputs(p.history, u, c.settings.name))
     return out

@@ -139,6 +139,12 @@ class Pages:
             parts=part_names(self.catalog.settings.party),
         )
 
+    def authoring(self) -> str:
+        """The author's guide: every field of every content file, from the models."""
+        from .authoring import LIMITS, kinds  # a page of its own, reading the models' schemas
+
+        return self.render("authoring.md.j2", self.urls.authoring_src, kinds=kinds(self), limits=LIMITS)
+
     def redirect(self, r: Redirect) -> str:
         return self.render("redirect.md.j2", self.urls.entry_src(r.old_id), r=r)
 

@@ -15,6 +15,7 @@ from urllib.parse import urljoin
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.utils.meta import YAML_RE
 
+from .. import __version__
 from . import cards
 from .pages import Pages
 from .previews import Preview
@@ -26,6 +27,7 @@ def site_values(pages: Pages, config: MkDocsConfig, colour: str) -> dict[str, An
     """``config.extra.kb``: addresses are site-relative URLs (templates pass them through ``|url``)."""
     u, s = pages.urls, pages.catalog.settings
     return {
+        "generator": f"kbgen-{__version__}",  # named in every page's <meta name="generator">
         "entries_path": u.path,  # the 404 page forwards /<path>/AB-4/ to /<path>/ab-4/
         "published": config.site_url if u.published else "",  # empty: share the address the reader is on
         "feed": "" if u.offline else u.url(u.feed_src),

@@ -65,6 +65,7 @@ class Urls:
         return f"{self.path}/index.md"
 
     sources_src = "sources.md"
+    authoring_src = "authoring.md"
     quiz_src = "self-assessment.md"
     changes_src = "changes.md"
     feed_src = "releases.xml"
@@ -83,7 +84,7 @@ class Urls:
         return (
             [self.entry_src(i) for i in k.entry_ids]
             + [self.category_src(c) for c in k.category_ids]
-            + [self.index_src, self.sources_src, self.quiz_src, self.changes_src, self.feed_src]
+            + [self.index_src, self.sources_src, self.quiz_src, self.changes_src, self.feed_src, self.authoring_src]
             + [self.entry_src(i) for i in k.old_ids]
             + [self.export_src(kind) for kind in EXPORTS]
             + [self.release_src(v, kind) for v in k.versions for kind in ("json", "changes.json")]

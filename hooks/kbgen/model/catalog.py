@@ -11,11 +11,21 @@ import calendar
 import re
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, RootModel, Strict, StringConstraints
-from pydantic_core import PydanticCustomError
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    GetCoreSchemaHandler,
+    GetJsonSchemaHandler,
+    RootModel,
+    Strict,
+    StringConstraints,
+)
+from pydantic_core import PydanticCustomError, core_schema
 
 SEVERITIES = ("high", "medium", "low")  # display order
 Severity = Literal["low", "medium", "high"]
@@ -107,7 +117,30 @@ def _size(low: int, high: int) -> StringConstraints:
     return StringConstraints(min_length=low, max_length=high)
 
 
-ONE_LINE, PARAGRAPHS = AfterValidator(_one_line), AfterValidator(_paragraphs)
+@dataclass(frozen=True)
+class _Text:
+    """Plain text, checked (no HTML, lines as said) and named in the JSON Schema (``x-kbgen-text``: "one line"
+    or "paragraphs"), so editors and the author's guide say what a field takes."""
+
+    paragraphs: bool
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+        check = _paragraphs if self.paragraphs else _one_line
+        return core_schema.no_info_after_validator_function(check, handler(source))
+
+    def __get_pydantic_json_schema__(self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler) -> Any:
+        out = handler(schema)
+        out["x-kbgen-text"] = "paragraphs" if self.paragraphs else "one line"
+        return out
+
+
+ONE_LINE, PARAGRAPHS = _Text(paragraphs=False), _Text(paragraphs=True)
+# The patterns in words, for messages and the author's guide.
+PATTERN_WORDS = {
+    ID_PATTERN: "an id of capitals, a hyphen and a number without leading zero, like AB-12",
+    SLUG_PATTERN: "a lower-case id like risk-exit",
+    DATE_PATTERN: "a date like 2026-11-22",
+}
 UNIQUE, UNIQUE_SCHEMA = AfterValidator(_unique), Field(json_schema_extra={"uniqueItems": True})
 
 # Plain text of bounded length: no HTML; one line unless made of paragraphs.
@@ -128,7 +161,22 @@ Score = Annotated[
     float, Strict(), Field(ge=0, le=1, allow_inf_nan=False, description="1 = not exposed, 0 = fully exposed.")
 ]
 # Words that go into headings and links: letters, spaces and hyphens only, so they cannot carry markup.
-Word = Annotated[str, Strict(), StringConstraints(min_length=1, max_length=40, pattern=r"^\w[\w '-]*$")]
+WORD_PATTERN = r"^\w[\w '-]*$"
+Word = Annotated[str, Strict(), StringConstraints(min_length=1, max_length=40, pattern=WORD_PATTERN)]
+PREFIX_PATTERN, KEY_PATTERN, FILE_PATTERN = r"^[A-Z][A-Z0-9]*$", r"^[a-z0-9-]+$", r"^[A-Za-z0-9_.-]+$"
+URL_PATTERN = r"^https?://[^\s<>\"]+$"
+PATTERN_WORDS |= {
+    WORD_PATTERN: "words: letters, digits, spaces, hyphens and apostrophes",
+    PREFIX_PATTERN: "capital letters and digits, starting with a letter, like AB",
+    KEY_PATTERN: "lower-case letters, digits and hyphens",
+    FILE_PATTERN: "a file name: letters, digits, dots, hyphens and underscores",
+    URL_PATTERN: "a web address starting with https:// or http://",
+}
+
+
+def about(text: str) -> Any:
+    """A field's meaning, for the editor schemas and the author's guide."""
+    return Field(description=text)
 
 
 class Model(BaseModel):
@@ -138,36 +186,45 @@ class Model(BaseModel):
 
 
 class Option(Model):
-    label: Label
+    label: Annotated[Label, about("The answer as the reader sees it.")]
     score: Score
 
 
 class Question(Model):
-    text: Annotated[str, Strict(), _size(10, 250), ONE_LINE]
-    options: Annotated[tuple[Option, ...], Field(min_length=2, max_length=5)]
+    text: Annotated[str, Strict(), _size(10, 250), ONE_LINE, about("The question, asked of the reader's business.")]
+    options: Annotated[
+        tuple[Option, ...],
+        Field(
+            min_length=2,
+            max_length=5,
+            description="The answers, each with its score; the catalog's 'unsure' answer is added to every question.",
+        ),
+    ]
 
 
 class Ref(Model):
     """One item of one source article: the provenance of an entry."""
 
-    source: Slug
-    item: ShortId
+    source: Annotated[Slug, about("Id of a source article in content/sources/.")]
+    item: Annotated[ShortId, about("The item of that article, as its source record numbers it.")]
 
 
 class View(Model):
-    source: Slug
-    view: Line
+    source: Annotated[Slug, about("Id of the source article that holds this view.")]
+    view: Annotated[Line, about("What that source says, in this catalog's words.")]
 
 
 class Disagreement(Model):
-    summary: Line
-    views: Annotated[tuple[View, ...], Field(min_length=2, max_length=6)]
-    advice: Annotated[str, Strict(), _size(10, 1000), PARAGRAPHS]
+    summary: Annotated[Line, about("What the sources disagree on, in a sentence.")]
+    views: Annotated[
+        tuple[View, ...], Field(min_length=2, max_length=6, description="Each side, with the source that holds it.")
+    ]
+    advice: Annotated[str, Strict(), _size(10, 1000), PARAGRAPHS, about("What this catalog advises, given both.")]
 
 
 class PreviousId(Model):
     id: Id
-    date: Date
+    date: Annotated[Date, about("When the entry took its new id.")]
 
 
 class Entry(Model):
@@ -175,12 +232,12 @@ class Entry(Model):
     in lower case."""
 
     id: Id
-    title: Title
+    title: Annotated[Title, about("The mistake, named the way a reader would say it.")]
     summary: Annotated[
         str, Strict(), _size(10, 200), ONE_LINE, Field(description="One line, shown in listings and link previews.")
     ]
     category: Annotated[Slug, Field(description="Id of a category in content/categories.yaml.")]
-    severity: Severity
+    severity: Annotated[Severity, about("How much damage it tends to do; it weighs the self-assessment's score.")]
     why: Annotated[
         str,
         Strict(),
@@ -212,26 +269,38 @@ class Entry(Model):
             "them. Append new ones at the end: anchors are numbered.",
         ),
     ] = ()
-    question: Question
-    related: Annotated[tuple[Id, ...], UNIQUE, UNIQUE_SCHEMA, Field(max_length=12)] = ()
-    aliases: Annotated[
-        tuple[Alias, ...], UNIQUE, UNIQUE_SCHEMA, Field(max_length=40, description="Words readers search with.")
+    question: Annotated[Question, about("The self-assessment's question about this entry.")]
+    # Bounds before UNIQUE: so the schema says maxItems (after a validator, pydantic writes maxLength).
+    related: Annotated[
+        tuple[Id, ...], Field(max_length=12, description="Ids of entries to read next."), UNIQUE, UNIQUE_SCHEMA
     ] = ()
-    sources: Annotated[tuple[Ref, ...], Field(min_length=1, max_length=60)]
-    disagreement: Disagreement | None = None
+    aliases: Annotated[
+        tuple[Alias, ...], Field(max_length=40, description="Words readers search with."), UNIQUE, UNIQUE_SCHEMA
+    ] = ()
+    sources: Annotated[
+        tuple[Ref, ...],
+        Field(
+            min_length=1,
+            max_length=60,
+            description="The items of source articles this entry covers; each item belongs to exactly one entry.",
+        ),
+    ]
+    disagreement: Annotated[
+        Disagreement | None, about("Where the sources disagree: both views, and this catalog's advice.")
+    ] = None
     previous_ids: Annotated[
         tuple[PreviousId, ...],
         Field(max_length=20, description="Earlier ids of this entry (renames). Their URLs keep redirecting here."),
     ] = ()
     split_from: Annotated[
         tuple[Id, ...],
-        UNIQUE,
-        UNIQUE_SCHEMA,
         Field(
             max_length=5,
             description="Entries that part of this entry's subject was split from, when it was made: the release "
             "notes say so.",
         ),
+        UNIQUE,
+        UNIQUE_SCHEMA,
     ] = ()
 
     @property
@@ -244,16 +313,16 @@ class Retired(Model):
     entry it was merged into."""
 
     id: Id
-    title: Title
-    merged_into: Id
-    date: Date
-    note: Annotated[str, Strict(), _size(0, 400), PARAGRAPHS] = ""
+    title: Annotated[Title, about("Its title when it was merged, shown where its address now forwards.")]
+    merged_into: Annotated[Id, about("The live entry it was merged into.")]
+    date: Annotated[Date, about("When it was merged.")]
+    note: Annotated[str, Strict(), _size(0, 400), PARAGRAPHS, about("Why it was merged, for readers.")] = ""
 
 
 class Category(Model):
-    id: Slug
-    title: Annotated[str, Strict(), _size(3, 60), ONE_LINE]
-    description: Annotated[str, Strict(), _size(10, 400), ONE_LINE]
+    id: Annotated[Slug, about("Stable id, in the category page's address; never reused.")]
+    title: Annotated[str, Strict(), _size(3, 60), ONE_LINE, about("Its name in the nav and the listings.")]
+    description: Annotated[str, Strict(), _size(10, 400), ONE_LINE, about("What its entries are about, in a line.")]
 
 
 class Categories(RootModel[tuple[Category, ...]]):
@@ -265,24 +334,26 @@ class Categories(RootModel[tuple[Category, ...]]):
 
 class SourceItem(Model):
     id: Annotated[ShortId, Field(description="As the article numbers it: 1, 2, ... or b1, b2 for bullets.")]
-    label: Annotated[str, Strict(), _size(3, 120), ONE_LINE]
+    label: Annotated[str, Strict(), _size(3, 120), ONE_LINE, about("The item as the article titles it.")]
 
 
 class Source(Model):
     """One source article: one YAML file under content/sources/, named after its id."""
 
-    id: Slug
-    title: Annotated[str, Strict(), _size(3, 120), ONE_LINE]
+    id: Annotated[Slug, about("Stable id, as entries cite it; the file is named after it.")]
+    title: Annotated[str, Strict(), _size(3, 120), ONE_LINE, about("The article's title.")]
     publisher: Annotated[str, Strict(), _size(3, 200), ONE_LINE, Field(description="What kind of publisher wrote it.")]
     vendor: Annotated[
         bool, Strict(), Field(description="True when the publisher sells the service the article discusses.")
     ]
-    perspective: Annotated[str, Strict(), _size(10, 800), PARAGRAPHS]
+    perspective: Annotated[
+        str, Strict(), _size(10, 800), PARAGRAPHS, about("The angle the article takes, for readers to weigh it.")
+    ]
     url: Annotated[
         str | None,
         Strict(),
         StringConstraints(max_length=500),
-        Field(pattern=r"^https?://[^\s<>\"]+$", description="The article's address, linked from the sources page."),
+        Field(pattern=URL_PATTERN, description="The article's address, linked from the sources page."),
         AfterValidator(_web_address),
     ] = None
     complete: Annotated[
@@ -291,20 +362,23 @@ class Source(Model):
     file: Annotated[
         str,
         Strict(),
-        StringConstraints(pattern=r"^[A-Za-z0-9_.-]+$"),
+        StringConstraints(pattern=FILE_PATTERN),
         Field(description="File name of the source's text copy."),
     ]
-    items: Annotated[tuple[SourceItem, ...], Field(min_length=1, max_length=200)]
+    items: Annotated[
+        tuple[SourceItem, ...],
+        Field(min_length=1, max_length=200, description="Every mistake the article lists, each covered by one entry."),
+    ]
 
 
 class Noun(Model):
-    singular: Word
-    plural: Word
+    singular: Annotated[Word, about("One entry, as pages name it: pitfall, risk, anti-pattern.")]
+    plural: Annotated[Word, about("More than one.")]
 
 
 class QuizSettings(Model):
-    title: Annotated[str, Strict(), _size(3, 80), ONE_LINE]
-    intro: Annotated[str, Strict(), _size(10, 600), PARAGRAPHS]
+    title: Annotated[str, Strict(), _size(3, 80), ONE_LINE, about("The self-assessment page's title.")]
+    intro: Annotated[str, Strict(), _size(10, 600), PARAGRAPHS, about("What the page says before the questions.")]
     unsure_label: Annotated[
         str, Strict(), _size(2, 60), ONE_LINE, Field(description="The answer that does not count against the reader.")
     ]
@@ -313,12 +387,14 @@ class QuizSettings(Model):
 class Settings(Model):
     """content/catalog.yaml: the words and settings that make a catalog about one topic."""
 
-    name: Annotated[str, Strict(), _size(3, 80), ONE_LINE]
-    id_prefix: Annotated[str, Strict(), StringConstraints(pattern=r"^[A-Z][A-Z0-9]*$")]
+    name: Annotated[str, Strict(), _size(3, 80), ONE_LINE, about("The catalog's name, as pages and exports show it.")]
+    id_prefix: Annotated[
+        str, Strict(), StringConstraints(pattern=PREFIX_PATTERN), about("What every entry id starts with: AB in AB-12.")
+    ]
     path: Annotated[
         Slug, Field(description="URL folder of entry pages, and the content folder that holds their YAML files.")
     ]
-    noun: Noun
+    noun: Annotated[Noun, about("What an entry is called.")]
     party: Annotated[
         Word,
         Field(
@@ -329,10 +405,10 @@ class Settings(Model):
     storage_key: Annotated[
         str,
         Strict(),
-        StringConstraints(pattern=r"^[a-z0-9-]+$"),
+        StringConstraints(pattern=KEY_PATTERN),
         Field(description="Namespace for answers kept in the browser."),
     ]
-    quiz: QuizSettings
+    quiz: Annotated[QuizSettings, about("The self-assessment's words.")]
 
 
 def slug(entry_id: str) -> str:

@@ -8,17 +8,12 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, RootModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from ..model.catalog import DATE_PATTERN, ID_PATTERN, SLUG_PATTERN
+from ..model.catalog import PATTERN_WORDS
 from .problems import Problem, show
 from .yamlfile import Document, Key
 
 M = TypeVar("M", bound=BaseModel)
 
-_PATTERNS = {
-    ID_PATTERN: "an id of capitals, a hyphen and a number without leading zero, like AB-12",
-    SLUG_PATTERN: "a lower-case id like risk-exit",
-    DATE_PATTERN: "a date like 2026-11-22",
-}
 _EXPECTED = {
     "string_type": "text",
     "float_type": "a number",
@@ -85,7 +80,7 @@ def _message(err: ErrorDetails, model: Any) -> tuple[str, bool]:
         return f"must be one of {ctx['expected'].replace(chr(39), '').replace(' or ', ', ')} (got {show(value)})", False
     if kind == "string_pattern_mismatch":
         pattern = str(ctx["pattern"])
-        return f"expected {_PATTERNS.get(pattern, 'text matching ' + pattern)} (got {show(value)})", False
+        return f"expected {PATTERN_WORDS.get(pattern, 'text matching ' + pattern)} (got {show(value)})", False
     if kind == "string_too_long":
         return f"must be at most {ctx['max_length']} characters (got {len(value)})", False
     if kind == "string_too_short":
