@@ -18,14 +18,14 @@ def test_every_field_of_every_kind_is_on_the_page_with_its_meaning():
     for name in ("name", "id_prefix", "noun.singular", "quiz.unsure_label", "[].description", "items[].label",
                  "question.options[].score", "disagreement.views[].view", "previous_ids[].date", "merged_into"):
         assert f"| `{name}` |" in text, name
-    kinds = authoring.kinds(project_pages(ROOT))
+    kinds = authoring.kinds(project_pages(ROOT).catalog)
     assert [k.title for k in kinds] == ["The catalog's settings", "Categories", "Source articles", "Pitfalls",
                                         "Retired ids"]
     assert all(f.meaning for k in kinds for f in k.fields), [f.name for k in kinds for f in k.fields if not f.meaning]
 
 
 def test_required_types_limits_and_examples_come_from_the_models():
-    entry = {f.name: f for f in next(k for k in authoring.kinds(project_pages(ROOT)) if k.title == "Pitfalls").fields}
+    entry = {f.name: f for f in next(k for k in authoring.kinds(project_pages(ROOT).catalog) if k.title == "Pitfalls").fields}
     assert entry["title"].required and entry["title"].takes == "one line of plain text; 3 to 90 characters"
     assert not entry["aliases"].required and entry["aliases"].takes.endswith("; at most 40 items, no repeats")
     assert entry["why"].takes == "plain text (a blank line starts a paragraph); 20 to 1500 characters"

@@ -12,10 +12,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ..model.catalog import PATTERN_WORDS, Categories, Entry, Retired, Settings, Source
+from ..model.catalog import PATTERN_WORDS, Catalog, Categories, Entry, Retired, Settings, Source
 from ..read.files import MAX_BYTES
 from ..read.yamlfile import MAX_DEPTH
-from .pages import Pages
 
 
 @dataclass(frozen=True)
@@ -35,9 +34,8 @@ class Kind:
     fields: tuple[Field, ...]
 
 
-def kinds(pages: Pages) -> list[Kind]:
+def kinds(c: Catalog) -> list[Kind]:
     """Each kind of content file, with its fields, and examples from this project's own files."""
-    c = pages.catalog
     listed: list[tuple[str, str, type[BaseModel], list[Any]]] = [
         ("The catalog's settings", "content/catalog.yaml", Settings, [c.settings]),
         ("Categories", "content/categories.yaml", Categories, [list(c.categories)]),

@@ -17,6 +17,7 @@ import jinja2
 from markupsafe import Markup
 
 from ..model.catalog import SEVERITIES, UNRELEASED, WEIGHT, Catalog, Entry, Redirect
+from . import authoring
 from .sections import TITLE, part_names, release_anchor, sections
 from .urls import Urls
 
@@ -141,9 +142,9 @@ class Pages:
 
     def authoring(self) -> str:
         """The author's guide: every field of every content file, from the models."""
-        from .authoring import LIMITS, kinds  # a page of its own, reading the models' schemas
-
-        return self.render("authoring.md.j2", self.urls.authoring_src, kinds=kinds(self), limits=LIMITS)
+        return self.render(
+            "authoring.md.j2", self.urls.authoring_src, kinds=authoring.kinds(self.catalog), limits=authoring.LIMITS
+        )
 
     def redirect(self, r: Redirect) -> str:
         return self.render("redirect.md.j2", self.urls.entry_src(r.old_id), r=r)
