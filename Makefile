@@ -5,19 +5,20 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: site test test-fast test-latest fuzz lock check-code serve check ledger release ingest fingerprints schemas \
-	offline vendor bench browser clean
+	offline vendor bench browser clean wheel
 
-# Everything is installed from the lock: requirements/site.txt (what building the site needs) and
-# requirements/dev.txt (that, and the test, dev, bench and ingest tools), exact versions with their hashes,
-# wheels only, so a commit installs the same packages on any day. `make lock` refreshes both; a changed
-# site lock makes a new virtual environment, so nothing stale stays in it.
+# Everything is installed from the lock: hooks/kbgen/locks/site.txt (what building a site needs; the package
+# carries it, so a project that kbgen new makes installs the same) and requirements/dev.txt (that, and the
+# test, dev, bench and ingest tools), exact versions with their hashes, wheels only, so a commit installs the
+# same packages on any day. `make lock` refreshes them; a changed site lock makes a new virtual environment.
+SITE_LOCK := hooks/kbgen/locks/site.txt
 PIP_LOCKED := $(BIN)/python -m pip install --quiet --require-hashes --no-deps --only-binary :all: -r
 SITE_DEPS := $(VENV)/.locked-site $(VENV)/.project
 DEV_DEPS := $(SITE_DEPS) $(VENV)/.locked-dev
 
-$(VENV)/.locked-site: requirements/site.txt
+$(VENV)/.locked-site: $(SITE_LOCK)
 	rm -rf $(VENV) && $(PYTHON) -m venv $(VENV)
-	$(PIP_LOCKED) requirements/site.txt
+	$(PIP_LOCKED) $(SITE_LOCK)
 	touch $@
 
 $(VENV)/.locked-dev: requirements/dev.txt $(VENV)/.locked-site
@@ -90,7 +91,9 @@ lock: $(DEV_DEPS)
 	  --custom-compile-command "make lock" --all-extras pyproject.toml requirements/build.in -o requirements/dev.txt
 	$(BIN)/uv pip compile --quiet --universal --python-version 3.11 --generate-hashes \
 	  --custom-compile-command "make lock" --extra builders pyproject.toml requirements/build.in \
-	  -c requirements/dev.txt -o requirements/site.txt
+	  -c requirements/dev.txt -o $(SITE_LOCK)
+	$(BIN)/uv pip compile --quiet --universal --python-version 3.11 --generate-hashes \
+	  --custom-compile-command "make lock" requirements/tests.in -c requirements/dev.txt -o hooks/kbgen/locks/tests.txt
 
 ## test-latest: the drift check: newest versions in .venv-latest, the quick loop and a strict build, what differs
 test-latest: browser
@@ -116,6 +119,10 @@ ingest: $(DEV_DEPS)
 ## schemas: regenerate the JSON Schemas in hooks/kbgen/schemas/ from the models (a test fails when stale)
 schemas: $(SITE_DEPS)
 	$(BIN)/kbgen schemas
+
+## wheel: the generator as an installable wheel, in dist/ (what `kbgen new --kbgen` takes)
+wheel: $(SITE_DEPS)
+	$(BIN)/python -m pip wheel --quiet --no-deps --no-build-isolation -w dist .
 
 ## bench: build synthetic catalogs (N = 20, 200, 2000) and the real one; print and write bench/results.md
 bench: $(DEV_DEPS) browser

@@ -154,6 +154,7 @@ def write_generator_project(n: int, out: Path, cards: bool = False) -> None:
             "id_prefix": "SY",
             "path": "synthetic",
             "noun": {"singular": "entry", "plural": "entries"},
+            "party": "provider",
             "storage_key": "synthetic",
             "quiz": {"title": "Self-assessment", "intro": "One question per entry.", "unsure_label": "Not sure"},
         },

@@ -477,7 +477,7 @@ def _catalog(tmp_path: Path) -> Path:
     (content / "pitfalls").mkdir(parents=True)
     (content / "sources").mkdir()
     dump = lambda data, path: path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")  # noqa: E731
-    dump({"name": "Test catalog", "id_prefix": "XX", "path": "pitfalls", "noun": {"singular": "x", "plural": "xs"},
+    dump({"name": "Test catalog", "id_prefix": "XX", "path": "pitfalls", "noun": {"singular": "x", "plural": "xs"}, "party": "provider",
           "storage_key": "test", "quiz": {"title": "Check", "intro": "One question each.", "unsure_label": "Unsure"}},
          content / "catalog.yaml")
     dump([{"id": "all", "title": "Everything", "description": "Every entry of the test."}], content / "categories.yaml")

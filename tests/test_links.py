@@ -312,11 +312,11 @@ def test_ledger_command_appends_and_never_removes(tmp_path):
     file.write_text("# my notes\nmistakes/hp-1/\n")
     first = run(["-m", "kbgen", "ledger", "--date", "2026-06-01"], project)
     assert first.returncode == 0, first.stderr
-    assert first.stdout == "content/published-urls.txt: added 15 URL(s)\n"
+    assert first.stdout == "content/published-urls.txt: added 16 URL(s)\n"
     text = file.read_text()
     assert text.startswith("# my notes\nmistakes/hp-1/\n\n# Published 2026-06-01\n/\n")
     listed = [url for _, _, url in ledger.read(file)]
-    assert len(listed) == len(set(listed)) == 16
+    assert len(listed) == len(set(listed)) == 17
     again = run(["-m", "kbgen", "ledger"], project)
     assert (again.returncode, again.stdout) == (0, "content/published-urls.txt: up to date\n")
     assert file.read_text() == text

@@ -12,7 +12,8 @@ from packaging.utils import canonicalize_name
 
 from conftest import ROOT
 
-LOCKS = {name: ROOT / "requirements" / f"{name}.txt" for name in ("site", "dev")}
+LOCKS = {"site": ROOT / "hooks/kbgen/locks/site.txt", "dev": ROOT / "requirements/dev.txt",
+         "tests": ROOT / "hooks/kbgen/locks/tests.txt"}
 PROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text())
 
 
@@ -59,9 +60,10 @@ def test_every_pin_has_hashes_and_satisfies_the_ranges_of_pyproject():
         assert all("--hash=sha256:" in block for block in blocks if "==" in block), lock
 
 
-def test_the_site_lock_is_the_dev_lock_cut_down_to_building():
-    site, dev = pinned(LOCKS["site"]), pinned(LOCKS["dev"])
-    assert all(dev.get(name) == versions for name, versions in site.items())
+def test_the_site_and_tests_locks_are_the_dev_lock_cut_down():
+    site, tests, dev = pinned(LOCKS["site"]), pinned(LOCKS["tests"]), pinned(LOCKS["dev"])
+    assert all(dev.get(name) == versions for name, versions in (site | tests).items())
+    assert {"pytest", "playwright"} <= set(tests)
     assert {"mkdocs", "mkdocs-material", "properdocs", "zensical", "setuptools"} <= set(site)
     assert not {"pytest", "playwright", "ruff", "scikit-learn"} & set(site)
 

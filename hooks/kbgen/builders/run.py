@@ -61,7 +61,7 @@ def address_notice(config: MkDocsConfig) -> str | None:
         )
     return (
         f"This site names {config.site_url!r} in its links, canonical addresses and previews: fine for a preview, "
-        "not for publishing. Set SITE_URL to the published address (see README, Publishing)."
+        "not for publishing. Set SITE_URL to the address the site is published at."
     )
 
 

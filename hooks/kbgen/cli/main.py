@@ -15,6 +15,7 @@ COMMANDS = {
     "check": (".check", "validate the content without building the site"),
     "generate": (".generate", "write the site's whole source tree and a config for any builder"),
     "ledger": (".ledger", "append the site's current URLs to the published-URL ledger"),
+    "new": (".new", "start a knowledge base of your own in a new folder"),
     "release": (".release", "record the catalog as released"),
     "schemas": (".schemas", "write the JSON Schemas from the models"),
     "serve": (".serve", "the live preview, with MkDocs, ProperDocs or Zensical"),

@@ -105,7 +105,7 @@ def data(pages: Pages) -> dict[str, Any]:
                 "scores": [o.score for o in e.question.options],
                 "labels": [o.label for o in e.question.options],
                 "steps": list(e.avoid[:2]),
-                "ask": list(e.ask_provider),  # for the printed report: what to raise with the provider
+                "ask": list(e.ask_provider),  # for the printed report: what to raise with the other side
             }
             for e in c.entries
         ],

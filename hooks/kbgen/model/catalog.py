@@ -265,8 +265,8 @@ class Entry(Model):
         tuple[Line, ...],
         Field(
             max_length=6,
-            description="Questions to ask, or terms to agree, with the provider: for a discussion with "
-            "them. Append new ones at the end: anchors are numbered.",
+            description="Questions to ask, or terms to agree, with the other side of the deal (party in "
+            "catalog.yaml), for a discussion with them. Append new ones at the end: anchors are numbered.",
         ),
     ] = ()
     question: Annotated[Question, about("The self-assessment's question about this entry.")]
@@ -372,7 +372,7 @@ class Source(Model):
 
 
 class Noun(Model):
-    singular: Annotated[Word, about("One entry, as pages name it: pitfall, risk, anti-pattern.")]
+    singular: Annotated[Word, about("One entry, as pages name it: a risk, a mistake, an anti-pattern.")]
     plural: Annotated[Word, about("More than one.")]
 
 
@@ -398,10 +398,10 @@ class Settings(Model):
     party: Annotated[
         Word,
         Field(
-            description="Who the questions of ask_provider are for, in one word: the other side of the deal "
-            "(provider, vendor, agency). Pages say 'Ask your provider', 'questions for the provider'."
+            description="Who the questions of ask_provider are for, in a word or two: the other side of the deal. "
+            "Pages say 'Ask your <party>', 'questions for the <party>'."
         ),
-    ] = "provider"
+    ]
     storage_key: Annotated[
         str,
         Strict(),
