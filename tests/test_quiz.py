@@ -1606,3 +1606,34 @@ def test_client_code_never_writes_html_from_strings():
     from kbgen.generate import assets
 
     assert assets.SCRIPTS == ("assets/kb.js", "assets/quiz.js") and "assets/quiz.css" in assets.STYLES
+
+
+@pytest.mark.parametrize("release", ["2026.2"])
+def test_a_share_link_made_on_an_earlier_release_opens_on_this_one(site, serve, page, release):
+    """A reader shared results on the site as released then: every answer whose question is unchanged counts,
+    and each changed question, and each id merged since, is named, never guessed."""
+    import yaml
+
+    from kbgen.generate.quiz import fingerprint
+    from kbgen.model.catalog import Question
+
+    then = yaml.safe_load((ROOT / "content" / "releases" / f"{release}.yaml").read_text())["catalog"]["entries"]
+    fps = {e["id"]: fingerprint(Question.model_validate(e["question"])) for e in then}
+    base = serve(site)
+    open_quiz(page, base + "self-assessment/")
+    now = {e["id"]: e["fp"] for e in quiz_data(page)["entries"]}
+    redirects = quiz_data(page)["redirects"]
+    fragment = link_hash(page, dict.fromkeys(fps, 0), fps)  # the link as the earlier site wrote it
+    page.goto("about:blank")
+    page.goto(base + "self-assessment/" + fragment)
+    page.locator("#kb-results").wait_for()
+    same = sorted(i for i in fps if now.get(i) == fps[i])
+    changed = sorted(i for i in fps if i in now and now[i] != fps[i])
+    assert same and changed, "the release changed some questions and kept others"
+    assert sorted(checked(page)) == same and set(checked(page).values()) == {"0"}
+    text = notice(page)
+    for old, (into, how) in redirects.items():
+        if old in fps and how == "merged":
+            assert f"{old} was merged into {into}" in text, text
+    assert all(i in text for i in changed), text
+    assert page.recorder.errors == []

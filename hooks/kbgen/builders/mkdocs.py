@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import functools
 import logging
+import os
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -86,9 +88,24 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                 own.content_string = out.text
         elif out.text is not None:
             files.append(File.generated(config, src, content=out.text))
-        else:
+        elif not out.link:  # the cards are linked into the site in on_post_build
             files.append(File.generated(config, src, abs_src_path=str(out.copy)))
     return Files(sorted(files, key=lambda f: mkdocs_order(f.src_uri)))  # as a builder lists the written tree
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """The cards, put into the site as hard links where the disk allows: a warm build of thousands of cards
+    copies nothing (MkDocs would copy each of them, every build)."""
+    site = Path(config.site_dir)
+    for src, out in getattr(config, TREE).files.items():
+        if out.link and out.copy is not None:
+            target = site / src
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.unlink(missing_ok=True)
+            try:
+                os.link(out.copy, target)
+            except OSError:
+                shutil.copyfile(out.copy, target)
 
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Callable) -> Any:

@@ -68,7 +68,7 @@ def generate(config: MkDocsConfig) -> Tree:
     sources = [src for src in files if src.endswith(".md")]
     for src, meta in theme.page_meta(p, config, sources, shown).items():
         files[src] = Output(text=theme.with_meta(files[src].text or "", meta))
-    files.update({preview.src: Output(copy=preview.path) for preview in shown.values()})
+    files.update({preview.src: Output(copy=preview.path, link=True) for preview in shown.values()})
     return Tree(
         files=dict(sorted(files.items(), key=lambda item: mkdocs_order(item[0]))),
         nav=nav,

@@ -20,6 +20,7 @@ class Output:
 
     text: str | None = None
     copy: Path | None = None
+    link: bool = False  # a copy that may be a hard link (the cards: thousands of them, drawn into a cache)
 
     def read(self) -> str:
         """The file's text (a copied file read as UTF-8)."""
@@ -79,7 +80,7 @@ def write(tree: Tree, folder: Path) -> list[str]:
                 Path(tmp).write_text(out.text, encoding="utf-8", newline="")
             else:
                 assert out.copy is not None
-                shutil.copy2(out.copy, tmp)
+                _link_or_copy(out.copy, Path(tmp), out.link)
             os.chmod(tmp, 0o644)
             os.replace(tmp, path)
         except BaseException:
@@ -94,3 +95,15 @@ def write(tree: Tree, folder: Path) -> list[str]:
         elif path not in wanted:
             path.unlink()
     return written
+
+
+def _link_or_copy(source: Path, target: Path, link: bool) -> None:
+    """A hard link where allowed and the disk shares it; else a copy that keeps the file's dates."""
+    if link:
+        target.unlink(missing_ok=True)
+        try:
+            os.link(source, target)
+            return
+        except OSError:
+            pass
+    shutil.copy2(source, target)
