@@ -88,9 +88,12 @@ def _unique(items: tuple) -> tuple:
     return items
 
 
-def _web_address(text: str) -> str:
+def _web_address(text: str | None) -> str | None:
     """An article's own address: no user name or password before the host, which a reader sees as the
-    site (``https://trusted.example@evil.example/`` goes to evil.example)."""
+    site (``https://trusted.example@evil.example/`` goes to evil.example). None (no address) stays None: a
+    release snapshot writes it so."""
+    if text is None:
+        return None
     parts = urlsplit(text)
     if "@" in parts.netloc:
         raise PydanticCustomError(
