@@ -19,7 +19,7 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import ROOT, Recorder, copy_fixture, mkdocs_build
-from test_quiz import assert_clean, next_version
+from test_quiz import NO_STORAGE, assert_clean, next_version
 
 PUBLISHED = "https://hiring.example.org/"  # the offline copy names a real published address
 ASK = {  # questions for the provider, given to two of the fixture's entries (it has none)
@@ -288,16 +288,20 @@ def test_a_damaged_stored_agenda_is_cleared_with_a_notice(sites, context, value)
 
 
 def test_the_agenda_works_when_storage_throws(sites, context):
-    context.add_init_script("Object.defineProperty(window, 'localStorage', {configurable: true, get() {"
-                            " throw new DOMException('The operation is insecure.', 'SecurityError'); }})")
+    context.add_init_script(NO_STORAGE)
     page = new_page(context)
+    stacks = []
+    page.on("pageerror", lambda e: stacks.append(e.stack))
     open_agenda(page, sites["http"].url("agenda/") + "#agenda=1&ids=HP-1,HP-2")
     assert listed(page) == [TITLES["HP-1"], TITLES["HP-2"]]
     page.get_by_role("button", name="Move HP-2 up").click()
     assert listed(page) == [TITLES["HP-2"], TITLES["HP-1"]]
     page.goto(sites["http"].url("mistakes/hp-1/"))
-    page.get_by_role("button", name="Add to the agenda").click()
-    assert_clean(page, sites["http"].base)
+    page.get_by_role("button", name="Add to the agenda").click()  # nothing to keep it in: no error either
+    # Material's own inline palette script reads localStorage unguarded (__md_get), once per page load; nothing
+    # else may fail.
+    assert stacks and all("__md_get" in s and "agenda.js" not in s for s in stacks), stacks
+    assert page.recorder.console == []
 
 
 def test_offline_copy_without_a_published_address_has_no_link_to_give(tmp_path, page):
@@ -326,11 +330,9 @@ def test_keyboard_moves_entries_and_focus_follows(sites, page):
     assert listed(page) == [TITLES["HP-2"], TITLES["HP-3"], TITLES["HP-1"]]
     # At the end, "Move down" is disabled: focus is on "Move up" of the same entry.
     assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "Move HP-1 up"
+    page.keyboard.press("Shift+Tab")  # HP-1's address
     page.keyboard.press("Shift+Tab")
-    page.keyboard.press("Shift+Tab")
-    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "Move HP-3 down"
-    page.keyboard.press("Tab")
-    page.keyboard.press("Tab")  # "Remove HP-3 from the agenda"
+    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "Remove HP-3 from the agenda"
     page.keyboard.press("Enter")
     assert listed(page) == [TITLES["HP-2"], TITLES["HP-1"]]
     assert page.evaluate("document.activeElement.textContent") == TITLES["HP-1"]  # the entry that took its place

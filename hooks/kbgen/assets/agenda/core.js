@@ -95,9 +95,9 @@
         now = to[0];
         out.moved.push([id, now, to[1]]);
       }
-      if (seen[now]) out.twice.push(now);
-      else out.ids.push(now);
-      seen[now] = 1;
+      if (!seen[now]) out.ids.push(now);
+      else if (seen[now] === 1) out.twice.push(now);
+      seen[now] = (seen[now] || 0) + 1;
     });
     return out;
   }
