@@ -1506,7 +1506,7 @@ def test_quiz_is_reachable_from_navigation_and_home(hosted, page):
     assert page.locator("article a", has_text="hiring check").get_attribute("href") == "self-assessment/"
     assert page.locator(".md-nav--primary a", has_text="Hiring check").count() >= 1
     config = (ROOT / "mkdocs.yml").read_text()
-    assert "  - Self-assessment: self-assessment.md\n  - About: about.md\n" in config
+    assert "  - Self-assessment: self-assessment.md\n  - Meeting agenda: agenda.md\n  - About: about.md\n" in config
     assert "](self-assessment.md)" in (ROOT / "docs/index.md").read_text()
 
 
