@@ -129,12 +129,16 @@ bench: $(DEV_DEPS) browser
 	-command -v npm >/dev/null && npm ci --silent --no-audit --no-fund --prefix bench/node
 	$(BIN)/python bench/run.py
 
+# The tests' programs from Debian: chromium (the browser tests), nodejs (the client scripts' unit tests) and
+# LibreOffice Calc without its user interface (a real spreadsheet opens the checklist CSV: tests/test_entry_data.py).
 browser:
-	@if [ ! -x /usr/bin/chromium ] || ! command -v node >/dev/null; then \
+	@if [ ! -x /usr/bin/chromium ] || ! command -v node >/dev/null || ! command -v soffice >/dev/null; then \
 	  if [ "$$(id -u)" = 0 ]; then \
-	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium nodejs >/dev/null); \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium nodejs \
+	      libreoffice-calc-nogui >/dev/null); \
 	  else \
-	    echo "The tests need Debian's chromium and nodejs: run 'sudo apt-get install chromium nodejs'." >&2; exit 1; \
+	    echo "The tests need Debian's chromium, nodejs and libreoffice-calc-nogui: run" \
+	      "'sudo apt-get install chromium nodejs libreoffice-calc-nogui'." >&2; exit 1; \
 	  fi; \
 	fi
 

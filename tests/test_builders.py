@@ -269,3 +269,48 @@ def test_the_export_is_the_same_file_in_every_site(sites, mode):
     exports = {b: (sites(b, mode).folder / "pitfalls.json").read_bytes() for b in BUILDERS}
     assert len(set(exports.values())) == 1
     assert len(json.loads(exports["mkdocs"])["entries"]) == len(CATALOG.entries)
+
+
+# The meeting agenda and the entries as data -----------------------------------------------------------------
+
+
+def test_an_agenda_link_opens_the_same_agenda_and_its_entries_link_home(site, reader):
+    """Added from an entry page, then opened from its link in the same site: each entry with its questions, and
+    its address on the published site; the entry's own link leads to its page in this build."""
+    reader.goto(site.url("pitfalls/op-8/"))
+    reader.get_by_role("button", name="Add to the agenda").click()
+    reader.goto(site.url("agenda/") + "#agenda=1&ids=OP-5,OP-8&title=Kick-off")
+    reader.locator("#kb-agenda-list > li").nth(1).wait_for()
+    assert reader.locator("#kb-agenda-list > li > h2").all_inner_texts() == [
+        f"OP-5: {CATALOG.by_id['OP-5'].title}", f"OP-8: {CATALOG.by_id['OP-8'].title}"]
+    first = reader.locator("#kb-agenda-list > li").first
+    assert first.locator(".kb-agenda-ask > li > span:first-child").all_inner_texts() == list(
+        CATALOG.by_id["OP-5"].ask_provider)
+    address = first.locator(".kb-agenda-url a")
+    assert address.inner_text() == PUBLISHED + "pitfalls/op-5/"
+    address.click()
+    reader.wait_for_url(site.url("pitfalls/op-5/"))
+    assert reader.get_by_role("button", name="Add to the agenda").get_attribute("aria-pressed") == "false"
+    reader.goto(site.url("agenda/"))  # the reader's own agenda: what they added
+    reader.locator("#kb-agenda-list > li").first.wait_for()
+    assert reader.locator("#kb-agenda-list > li > h2").all_inner_texts() == [f"OP-8: {CATALOG.by_id['OP-8'].title}"]
+    assert_stays_on(reader, site)
+
+
+def test_every_entry_page_carries_parsable_json_ld_and_links_its_data(site):
+    """Printed by each builder's template engine from the page's front matter: valid JSON, an Article per entry,
+    the home page a WebSite; the entry's data file beside its page."""
+    import re
+
+    script = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
+    for e in CATALOG.entries:
+        slug = e.id.lower()
+        page = site.folder / (f"pitfalls/{slug}.html" if site.mode == "offline" else f"pitfalls/{slug}/index.html")
+        html = page.read_text()
+        [doc] = [json.loads(block) for block in script.findall(html)]
+        assert (doc["@type"], doc["name"], doc["url"]) == ("Article", e.title, f"{PUBLISHED}pitfalls/{slug}/")
+        href = re.search(r'<link rel="alternate " type="application/json"[^>]*href="([^"]+)"', html).group(1)
+        data = json.loads((page.parent / href).read_text())
+        assert data["entry"]["id"] == e.id
+    home = (site.folder / "index.html").read_text()
+    assert json.loads(script.search(home).group(1))["@type"] == "WebSite"

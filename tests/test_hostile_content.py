@@ -4,6 +4,7 @@ is reported together, the published-URL check included."""
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import types
@@ -173,13 +174,19 @@ def test_payload_in_every_text_field_builds_a_harmless_site(tmp_path, payload, s
         assert page.handlers == clean_pages[name].handlers, (name, page.handlers)
         assert [u for u in page.urls if DANGEROUS_URL.match(u)] == [], name
         assert page.tags <= clean_pages[name].tags, (name, page.tags - clean_pages[name].tags)
+    for source in sorted((config.parent / "content/mistakes").glob("*.yaml")):  # structured data: still JSON
+        html = (site / "mistakes" / source.stem / "index.html").read_text(encoding="utf-8")
+        blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+        assert len(blocks) == 1 and not re.search(r"[<>&]", blocks[0]), source
+        assert json.loads(blocks[0])["name"] == yaml.safe_load(source.read_text())["title"], source
     dialogs: list[str] = []
     tab = browser.new_page()
     tab.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     try:
         for name in ("index.html", "mistakes/hp-2/index.html", "mistakes/index.html", "sources/index.html",
-                     "self-assessment/index.html", "categories/interviews/index.html", "mistakes/hp-4/index.html"):
-            tab.goto((site / name).as_uri())
+                     "self-assessment/index.html", "categories/interviews/index.html", "mistakes/hp-4/index.html",
+                     "agenda/index.html#agenda=1&ids=HP-2,HP-1,HP-3&title=x"):
+            tab.goto((site / name.split("#")[0]).as_uri() + ("#" + name.split("#")[1] if "#" in name else ""))
             tab.wait_for_load_state()
             for link in tab.locator("article a").all()[:40]:
                 if link.is_visible():
@@ -309,7 +316,7 @@ def clean_structure(tmp_path_factory, browser):
 
 
 PAGES = ("mistakes/hp-2/index.html", "mistakes/hp-4/index.html", "categories/interviews/index.html",
-         "sources/index.html", "self-assessment/index.html", "index.html")
+         "sources/index.html", "self-assessment/index.html", "index.html", "agenda/index.html")
 
 
 def structure_of(site: Path, browser) -> dict[str, dict]:

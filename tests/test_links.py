@@ -248,7 +248,8 @@ def missing_message(line: int, url: str) -> str:
 def test_fixture_ledger_lists_every_current_page():
     listed = {ledger.normalise(url) for _, _, url in ledger.read(HIRING / "content" / ledger.FILE)}
     assert ledger.site_urls(project_pages(HIRING).urls, config_of(HIRING), assets=False) <= listed
-    assert {"mistakes/hp-4/", "mistakes/hp-5/", "mistakes.json", "mistakes.csv", "mistakes.schema.json", ""} <= listed
+    assert {"mistakes/hp-4/", "mistakes/hp-5/", "mistakes.json", "mistakes.csv", "mistakes.schema.json", "",
+            "agenda/", "mistakes-checklist.csv", "mistakes/hp-2.json", "mistakes/hp-4.json"} <= listed
 
 
 @pytest.mark.build
@@ -270,7 +271,8 @@ def test_removed_entry_fails_the_build_before_anything_is_written(tmp_path):
 
     check = run(["-m", "kbgen", "check"], project)
     assert check.returncode == 1
-    assert check.stderr.splitlines() == [message, "1 content error(s)"]
+    data = missing_message(ledger_line(project, "mistakes/hp-3.json"), "mistakes/hp-3.json")  # its data file too
+    assert check.stderr.splitlines() == [message, data, "2 content error(s)"]
 
 
 @pytest.mark.build
@@ -312,19 +314,21 @@ def test_ledger_command_appends_and_never_removes(tmp_path):
     file.write_text("# my notes\nmistakes/hp-1/\n")
     first = run(["-m", "kbgen", "ledger", "--date", "2026-06-01"], project)
     assert first.returncode == 0, first.stderr
-    assert first.stdout == "content/published-urls.txt: added 16 URL(s)\n"
+    assert first.stdout == "content/published-urls.txt: added 23 URL(s)\n"
     text = file.read_text()
     assert text.startswith("# my notes\nmistakes/hp-1/\n\n# Published 2026-06-01\n/\n")
     listed = [url for _, _, url in ledger.read(file)]
-    assert len(listed) == len(set(listed)) == 17
+    assert len(listed) == len(set(listed)) == 24
     again = run(["-m", "kbgen", "ledger"], project)
     assert (again.returncode, again.stdout) == (0, "content/published-urls.txt: up to date\n")
     assert file.read_text() == text
     drop_hp3(project)  # a ledgered URL is gone: the command refuses and leaves the ledger alone
     refused = run(["-m", "kbgen", "ledger"], project)
     assert refused.returncode == 1
-    assert refused.stderr.splitlines() == [missing_message(ledger_line(project, "mistakes/hp-3/"), "mistakes/hp-3/"),
-                                           "1 content error(s): the ledger was not changed"]
+    assert refused.stderr.splitlines() == [  # its page and its data file
+        missing_message(ledger_line(project, "mistakes/hp-3.json"), "mistakes/hp-3.json"),
+        missing_message(ledger_line(project, "mistakes/hp-3/"), "mistakes/hp-3/"),
+        "2 content error(s): the ledger was not changed"]
     assert file.read_text() == text
 
 

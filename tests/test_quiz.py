@@ -1506,7 +1506,7 @@ def test_quiz_is_reachable_from_navigation_and_home(hosted, page):
     assert page.locator("article a", has_text="hiring check").get_attribute("href") == "self-assessment/"
     assert page.locator(".md-nav--primary a", has_text="Hiring check").count() >= 1
     config = (ROOT / "mkdocs.yml").read_text()
-    assert "  - Self-assessment: self-assessment.md\n  - About: about.md\n" in config
+    assert "  - Self-assessment: self-assessment.md\n  - Meeting agenda: agenda.md\n  - About: about.md\n" in config
     assert "](self-assessment.md)" in (ROOT / "docs/index.md").read_text()
 
 
@@ -1588,11 +1588,11 @@ def test_scores_match_the_python_reference(which, seed, request, serve, page):
 def test_client_code_never_writes_html_from_strings():
     # Size is a target of `make bench` (minified and gzipped), not of the test suite.
     # Every script of ours, the site's and the theme's; vendor/ is not ours.
-    assets = ROOT / "hooks/kbgen/assets"
-    scripts = sorted([*assets.glob("**/*.js"), *(ROOT / "hooks/kbgen/theme/assets").glob("*.js")])
+    folder = ROOT / "hooks/kbgen/assets"
+    scripts = sorted([*folder.glob("**/*.js"), *(ROOT / "hooks/kbgen/theme/assets").glob("*.js")])
     scripts = [s for s in scripts if "vendor" not in s.parts]
     assert {"kb.js", "core.js", "start.js", "kb-search.js"} <= {s.name for s in scripts}
-    assert sorted(f"assets/{s.relative_to(assets)}" for s in scripts if s.parent.name == "quiz") \
+    assert sorted(f"assets/{s.relative_to(folder)}" for s in scripts if s.parent.name == "quiz") \
         == sorted(SCRIPT_PARTS)  # every part is served
     for pure in ("core", "links", "check"):  # the pure parts stay pure: no page, no storage
         code = re.sub(r"//.*", "", (ROOT / f"hooks/kbgen/assets/quiz/{pure}.js").read_text())
@@ -1602,10 +1602,15 @@ def test_client_code_never_writes_html_from_strings():
         assert not re.search(r"\.(inner|outer)HTML\b|insertAdjacentHTML|document\.write|\beval\(|new Function",
                              js), script.name
     # The generator names its scripts for every site: kb.js, then quiz.js (its parts joined by the build), which
-    # uses what kb.js defines; and its stylesheets.
-    from kbgen.generate import assets
+    # uses what kb.js defines, then agenda.js, which uses both; and its stylesheets.
+    from kbgen.generate import agenda, assets
 
-    assert assets.SCRIPTS == ("assets/kb.js", "assets/quiz.js") and "assets/quiz.css" in assets.STYLES
+    assert assets.SCRIPTS == ("assets/kb.js", "assets/quiz.js", "assets/agenda.js")
+    assert {"assets/quiz.css", "assets/agenda.css"} <= set(assets.STYLES)
+    assert sorted(f"assets/{s.relative_to(assets.FOLDER)}" for s in scripts if s.parent.name == "agenda") \
+        == sorted(agenda.SCRIPT_PARTS)
+    code = re.sub(r"//.*", "", (ROOT / "hooks/kbgen/assets/agenda/core.js").read_text())
+    assert not re.search(r"\b(localStorage|document|location)\b", code), "agenda/core.js"
 
 
 @pytest.mark.parametrize("release", ["2026.2"])

@@ -17,7 +17,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from ..read import site
 from ..read.load import load
 from ..read.problems import ContentError
-from . import assets, cards, docs, export, ledger, previews, quiz, releases, theme
+from . import agenda, assets, cards, docs, export, ledger, previews, quiz, releases, theme
 from .pages import Pages
 from .releases import History
 from .tree import Output, Tree, mkdocs_order
@@ -46,6 +46,7 @@ def makers(p: Pages) -> dict[str, Callable[[], str]]:
     out[u.index_src] = p.index
     out[u.sources_src] = p.sources
     out[u.quiz_src] = partial(quiz.page, p)
+    out[u.agenda_src] = partial(agenda.page, p)
     out.update({u.entry_src(r.old_id): partial(p.redirect, r) for r in c.redirects})
     out.update(export.outputs(p))
     out[u.changes_src] = p.changes

@@ -16,7 +16,7 @@ from mkdocs.structure.files import File, get_files, set_exclusions
 
 from ..read import files, site
 from ..read.problems import ContentError, Problem, show
-from . import quiz
+from .assets import served
 from .pages import Pages
 from .urls import Urls, hosted_url
 
@@ -55,7 +55,7 @@ def site_urls(urls: Urls, config: MkDocsConfig, assets: bool = True) -> set[str]
         for f in files
         if f.inclusion.is_included() and (assets or f.is_documentation_page() or f in generated)
     }
-    return {normalise(hosted_url(src)) for src in quiz.served(srcs)}
+    return {normalise(hosted_url(src)) for src in served(srcs)}
 
 
 def check(urls: Urls, config: MkDocsConfig) -> list[Problem]:

@@ -12,7 +12,6 @@ from mkdocs.utils import get_relative_url
 
 from ..model.catalog import SEVERITIES, WEIGHT, Catalog, Question
 from .pages import Pages
-from .tree import Output
 from .urls import hosted_url
 
 _TIMES = {1: "once", 2: "twice"}
@@ -20,25 +19,13 @@ SECONDS_PER_QUESTION = (15, 20)  # how long one question takes to read and answe
 VERDICT_SHARE = 0.5  # below this share of questions answered, results give a partial score, no verdict
 FINGERPRINT_LENGTH = 3  # base64url characters: 18 bits, so a changed question passes for the old one 1 time in 262,144
 SCHEMA = "assets/self-assessment.schema.json"  # the export format's JSON Schema, one of the package's assets
-# The page's script as served (mkdocs.yml names it): its parts in docs/, joined in this order by the build.
-# One file, because the parts compressed one by one would weigh a quarter more (bench/run.py, client_size).
+# The page's script as served (the generated config names it): its parts in kbgen/assets/, joined in this order by
+# the generation step (assets.JOINED).
 SCRIPT = "assets/quiz.js"
 SCRIPT_PARTS = tuple(
     f"assets/quiz/{part}.js"
     for part in ("core", "links", "check", "store", "results", "assess", "compare", "files", "share", "start")
 )
-
-
-def join_script(files: dict[str, Output]) -> None:
-    """The self-assessment's script served as one file, ``SCRIPT``: its parts joined in order, when all are there."""
-    if all(src in files for src in SCRIPT_PARTS):
-        files[SCRIPT] = Output(text="\n".join(files.pop(src).read() for src in SCRIPT_PARTS))
-
-
-def served(srcs: set[str]) -> set[str]:
-    """The site's files (``src_uri``) as ``join_script`` serves them."""
-    parts = set(SCRIPT_PARTS)
-    return srcs - parts | {SCRIPT} if parts <= srcs else srcs
 
 
 def version(catalog: Catalog) -> str:

@@ -64,9 +64,14 @@ class Urls:
     def index_src(self) -> str:
         return f"{self.path}/index.md"
 
+    def entry_json_src(self, entry_id: str) -> str:
+        """An entry as data, beside its page: ``<path>/ab-4.json`` (a retired id's file says what became of it)."""
+        return f"{self.path}/{slug(entry_id)}.json"
+
     sources_src = "sources.md"
     authoring_src = "authoring.md"
     quiz_src = "self-assessment.md"
+    agenda_src = "agenda.md"
     changes_src = "changes.md"
     feed_src = "releases.xml"
 
@@ -79,14 +84,22 @@ class Urls:
         """The export files are named after the entries' folder: ``<path>.json``, ``.csv``, ``.schema.json``."""
         return f"{self.path}.{kind}"
 
+    @property
+    def checklist_src(self) -> str:
+        """The checklist spreadsheet: one row per item of advice, ``<path>-checklist.csv``."""
+        return f"{self.path}-checklist.csv"
+
     def sources(self) -> list[str]:
         k = self.known
         return (
             [self.entry_src(i) for i in k.entry_ids]
             + [self.category_src(c) for c in k.category_ids]
-            + [self.index_src, self.sources_src, self.quiz_src, self.changes_src, self.feed_src, self.authoring_src]
+            + [self.index_src, self.sources_src, self.quiz_src, self.agenda_src, self.changes_src, self.feed_src]
+            + [self.authoring_src]
             + [self.entry_src(i) for i in k.old_ids]
+            + [self.entry_json_src(i) for i in (*k.entry_ids, *k.old_ids)]
             + [self.export_src(kind) for kind in EXPORTS]
+            + [self.checklist_src]
             + [self.release_src(v, kind) for v in k.versions for kind in ("json", "changes.json")]
         )
 

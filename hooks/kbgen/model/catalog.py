@@ -100,7 +100,7 @@ def _unique(items: tuple) -> tuple:
 
 def _web_address(text: str | None) -> str | None:
     """An article's own address: no user name or password before the host, which a reader sees as the
-    site (``https://trusted.example@evil.example/`` goes to evil.example)."""
+    site (``https://trusted.example@evil.example/`` goes to evil.example). None (no address) stays None."""
     if text is None:
         return None
     parts = urlsplit(text)
@@ -384,6 +384,17 @@ class QuizSettings(Model):
     ]
 
 
+class AgendaSettings(Model):
+    """The meeting agenda page: a reader's chosen entries, with what to ask and what to listen for."""
+
+    title: Annotated[str, Strict(), _size(3, 80), ONE_LINE] = "Meeting agenda"
+    intro: Annotated[str, Strict(), _size(10, 600), PARAGRAPHS] = (
+        "Prepare a meeting with a provider: add the entries that matter for this deal, put them in the order "
+        "you want to discuss them, and print the agenda or send its link. For each one it lists the questions "
+        "to ask, with room for the answers, and the warning signs to listen for."
+    )
+
+
 class Settings(Model):
     """content/catalog.yaml: the words and settings that make a catalog about one topic."""
 
@@ -409,6 +420,7 @@ class Settings(Model):
         Field(description="Namespace for answers kept in the browser."),
     ]
     quiz: Annotated[QuizSettings, about("The self-assessment's words.")]
+    agenda: Annotated[AgendaSettings, about("The meeting agenda's words.")] = Field(default_factory=AgendaSettings)
 
 
 def slug(entry_id: str) -> str:

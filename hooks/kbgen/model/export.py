@@ -99,3 +99,55 @@ class CsvRow(Model):
 
 
 CSV_COLUMNS = tuple(CsvRow.model_fields)
+
+
+class _Version(Model):
+    format: Literal[1] = Field(description="Version of this format (the same as <path>.json's).")
+    name: str = Field(min_length=1, description="Name of the catalog (the site name).")
+    version: str = Field(description="The catalog version this file belongs to, as in <path>.json.")
+    released: Date | None = Field(description="The date of that release; null when unreleased.")
+
+
+class EntryFile(_Version):
+    """<path>/<id>.json, beside the entry's page: one live entry as <path>.json holds it, with the catalog
+    version it belongs to."""
+
+    entry: ExportEntry
+
+
+class RetiredFile(_Version):
+    """<path>/<id>.json of an id no longer in use: what became of it (as in <path>.json's retired list)."""
+
+    retired: ExportRetired
+
+
+Kind = Literal["why", "warning_signs", "avoid", "ask_provider"]
+AnchoredUrl = Annotated[
+    str,
+    Strict(),
+    StringConstraints(pattern=r"^([^/.?#\s][^?#\s]*)?#[a-z][a-z0-9-]*$"),
+    Field(description="The item's place on the entry's page, relative to the site root: <path>/ab-12/#step-2."),
+]
+
+
+class ChecklistRow(Model):
+    """One row of <path>-checklist.csv (UTF-8 with a byte-order mark, read with the first row as column
+    names; all values are text): one item of an entry's advice, in page order: each paragraph of why it hurts,
+    each warning sign, each step to avoid it, each question for the provider."""
+
+    id: Id
+    title: str
+    category: Slug
+    severity: Literal["low", "medium", "high"]
+    kind: Kind = Field(description="The entry's field the item comes from, named as in <path>.json.")
+    n: Annotated[str, StringConstraints(pattern=r"^[1-9][0-9]*$")] = Field(
+        description="The item's number in that field, from 1 (for why: the paragraph)."
+    )
+    text: str = Field(min_length=1, description="The item's text, on one line.")
+    url: AnchoredUrl
+
+
+CHECKLIST_COLUMNS = tuple(ChecklistRow.model_fields)
+# The fragment each kind of item links to on the entry's page: its own anchor (sign-2, step-3, ask-1), or its
+# section for the paragraphs of why it hurts.
+CHECKLIST_ANCHORS: dict[str, str] = {"why": "why", "warning_signs": "sign", "avoid": "step", "ask_provider": "ask"}

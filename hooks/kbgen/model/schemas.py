@@ -14,7 +14,7 @@ from pydantic import BaseModel
 from pydantic.json_schema import JsonSchemaMode
 
 from .catalog import Categories, Entry, Retired, Settings, Source
-from .export import CsvRow, Export
+from .export import ChecklistRow, CsvRow, EntryFile, Export, RetiredFile
 from .release import Mapping
 
 FOLDER = Path(__file__).parent.parent / "schemas"
@@ -37,12 +37,25 @@ def export_schema() -> dict[str, Any]:
     schema = _schema(EXPORT, Export, "serialization")  # what the export writes
     row = CsvRow.model_json_schema(ref_template="#/$defs/{model}")
     mapping = Mapping.model_json_schema(ref_template="#/$defs/{model}", mode="serialization")
+    checklist = ChecklistRow.model_json_schema(ref_template="#/$defs/{model}")
+    live = EntryFile.model_json_schema(ref_template="#/$defs/{model}", mode="serialization")
+    gone = RetiredFile.model_json_schema(ref_template="#/$defs/{model}", mode="serialization")
     schema["$defs"] = {
         **schema.get("$defs", {}),
         **row.pop("$defs", {}),
         **mapping.pop("$defs", {}),
+        **checklist.pop("$defs", {}),
+        **live.pop("$defs", {}),
+        **gone.pop("$defs", {}),
         "csv_row": row,
+        "checklist_row": checklist,
         "mapping": mapping,
+        "EntryFile": live,
+        "RetiredFile": gone,
+        "entry_file": {
+            "description": "<path>/<id>.json, beside each entry's page: a live entry, or what became of a retired id.",
+            "oneOf": [{"$ref": "#/$defs/EntryFile"}, {"$ref": "#/$defs/RetiredFile"}],
+        },
     }
     return schema
 

@@ -110,9 +110,15 @@
       add(a.name, "", a.answers);
       a.history.forEach(function (h) { add(a.name, h.date, h.answers); });
     });
+    return csv(rows);
+  }
+
+  // Rows of text as CSV (RFC 4180, CRLF), every cell neutralised: the one writer of the site's CSV downloads
+  // (the agenda's too, assets/agenda/), as generate/export.py is of the published ones.
+  function csv(rows) {
     return rows.map(function (row) {
       return row.map(function (v) {
-        v = neutralise(v);
+        v = neutralise(String(v));
         return /[",\r\n]/.test(v) ? '"' + v.replace(/"/g, '""') + '"' : v;
       }).join(",");
     }).join("\r\n") + "\r\n";
@@ -159,7 +165,7 @@
   }
 
   Object.assign(Q, {
-    MOST: MOST, check: check, fromStorage: fromStorage, neutralise: neutralise, toCsv: toCsv, fromCsv: fromCsv,
+    MOST: MOST, check: check, fromStorage: fromStorage, neutralise: neutralise, csv: csv, toCsv: toCsv, fromCsv: fromCsv,
     readFile: readFile,
   });
   if (typeof module === "object" && module && module.exports) module.exports = Q;

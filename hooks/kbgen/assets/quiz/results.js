@@ -83,6 +83,8 @@
       summary(r, pct, now, q.address(Q.linkHash(data, list)));
       chart(r);
       ranked(r, pct);
+      byId("kb-quiz-agenda").hidden = !r.exposed.length;
+      q.say("", byId("kb-quiz-agenda-status"));
       if (!q.store.shared) q.store.showing(true);
       if (focus && !q.store.shared && r.answered && q.store.snapshot(list, now)) q.refresh();
       if (focus) {
@@ -97,11 +99,19 @@
       update: function () { if (!results.hidden) show(false); },
       actions: {
         results: function () { show(true); },
+        // "Add my exposed ones to the agenda" (assets/agenda/): highest risk first, after what it already holds.
+        agenda: function () {
+          var ids = Q.score(data, q.answers()).exposed.map(function (x) { return x.entry.id; });
+          var added = window.kbgenAgenda.add(ids);
+          q.say(added.length ? t("agenda-added", { n: added.length, ids: added.join(", ") }) : t("agenda-had"),
+            byId("kb-quiz-agenda-status"));
+        },
         reset: function () {
           q.share.leave();
           q.form.reset();
           q.store.save(q.answers());
           results.hidden = true;
+          byId("kb-quiz-agenda").hidden = true;
           q.store.showing(false);
           q.form.classList.remove("kb-quiz--done");
           q.share.close();
