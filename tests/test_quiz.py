@@ -1346,7 +1346,7 @@ def test_print_is_a_meeting_report(where, page, paper):
     assert results["score"].startswith("Overall score: 17%, from 3 of 3 questions.")  # the score rests on 3 answers
     root = where.shared.removesuffix("self-assessment/")
     assert page.locator(".kb-report th").all_inner_texts() == [
-        "Mistake", "Answer given", "First steps, and what to ask the provider", "Owner", "Due"]
+        "Mistake", "Answer given", "First steps, and what to ask the candidate", "Owner", "Due"]
     assert results["report"] == [
         [f"HP-2: Interviewing without a plan\n{root + 'mistakes/hp-2/#avoid' if root else '(no published address)'}",
          "\u201cNo\u201d, risk 3",
@@ -1397,7 +1397,7 @@ def test_real_report_lists_what_to_ask_the_provider(request, serve, page):
     show_results(page)
     page.emulate_media(media="print")
     row = page.locator("#kb-report tr", has_text=exposed.title)
-    assert row.locator(".kb-ask-title").inner_text() == "Ask the provider:"
+    assert row.locator(".kb-ask-title").inner_text() == "Ask the candidate:"
     assert row.locator(".kb-ask li").all_inner_texts() == list(exposed.ask_provider)
     assert row.is_visible()
 

@@ -227,7 +227,7 @@ def test_release_refuses_what_must_not_be_released(tmp_path):
 def test_a_default_address_build_says_how_to_set_the_real_one(tmp_path):
     config = copy_fixture(tmp_path / "project")
     log = mkdocs_build(config, tmp_path / "site")
-    assert "INFO" in log and "Set SITE_URL to the published address" in log
+    assert "INFO" in log and "Set SITE_URL to the address the site is published at" in log
     edit(config, "site_url: http://127.0.0.1:8000/", f"site_url: {SITE}")
     assert "Set SITE_URL" not in mkdocs_build(config, tmp_path / "site2")
 

@@ -79,8 +79,37 @@
     }
   }
 
+  // A page's "copy the link" box (the self-assessment's results, the agenda): the link shown in a field, copied
+  // to the clipboard, or selected to copy by hand; url "" says there is no link to give (texts: t(name)).
+  function linkBox(id, after, url, t) {
+    var box = document.getElementById(id + "-copy"), field, status;
+    if (!box) {
+      box = make("p", "", "kb-quiz-copy kb-screen");
+      box.id = id + "-copy";
+      status = box.appendChild(make("span", "", "kb-quiz-copy-status"));
+      status.setAttribute("role", "status");
+      var label = box.appendChild(make("label", t("link-label")));
+      field = box.appendChild(make("input"));
+      field.id = label.htmlFor = id + "-link";
+      field.type = "text";
+      field.readOnly = true;
+      after.parentNode.insertBefore(box, after.nextSibling);
+    }
+    field = document.getElementById(id + "-link");
+    status = box.querySelector(".kb-quiz-copy-status");
+    box.classList.toggle("kb-quiz-copy--none", !url);
+    status.textContent = url ? "" : t("link-none");
+    if (!url) return;
+    field.value = url;
+    copyText(url, function () { status.textContent = t("link-copied"); }, function () {
+      status.textContent = t("link-manual");
+      field.focus();
+      field.select();
+    });
+  }
+
   window.kbgen = {
-    onPage: onPage, shareUrl: shareUrl, make: make, copyText: copyText
+    onPage: onPage, shareUrl: shareUrl, make: make, copyText: copyText, linkBox: linkBox
   };
 
   function status() {

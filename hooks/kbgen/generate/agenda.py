@@ -1,4 +1,4 @@
-"""The meeting agenda page: the reader's chosen entries, each with what to ask the provider and what to listen for.
+"""The meeting agenda page: the reader's chosen entries, each with what to ask and what to listen for.
 
 The page holds the data of every entry (the reader's choice lives in the browser, and from ``file://`` a page
 cannot fetch the entries' own files); its script, ``assets/agenda.js``, is joined from its parts like the

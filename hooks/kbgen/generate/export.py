@@ -143,7 +143,7 @@ BOM = "\ufeff"  # so that a spreadsheet opened by double-click reads UTF-8 (Exce
 
 def checklist_rows(pages: Pages) -> list[dict[str, str]]:
     """One row per item of every live entry's advice, in page order (``ChecklistRow``): each paragraph of why it
-    hurts, each warning sign, each step, each question for the provider, with the address of its anchor."""
+    hurts, each warning sign, each step, each question for the other side, with the address of its anchor."""
     rows = []
     for e in data(pages)["entries"]:
         items = {

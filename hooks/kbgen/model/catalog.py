@@ -387,11 +387,11 @@ class QuizSettings(Model):
 class AgendaSettings(Model):
     """The meeting agenda page: a reader's chosen entries, with what to ask and what to listen for."""
 
-    title: Annotated[str, Strict(), _size(3, 80), ONE_LINE] = "Meeting agenda"
-    intro: Annotated[str, Strict(), _size(10, 600), PARAGRAPHS] = (
-        "Prepare a meeting with a provider: add the entries that matter for this deal, put them in the order "
-        "you want to discuss them, and print the agenda or send its link. For each one it lists the questions "
-        "to ask, with room for the answers, and the warning signs to listen for."
+    title: Annotated[str, Strict(), _size(3, 80), ONE_LINE, about("The agenda page's title.")] = "Meeting agenda"
+    intro: Annotated[str, Strict(), _size(10, 600), PARAGRAPHS, about("What the page says before the agenda.")] = (
+        "Prepare a meeting: add the entries that matter for this deal, put them in the order you want to discuss "
+        "them, and print the agenda or send its link. For each one it lists the questions to ask, with room for "
+        "the answers, and the warning signs to listen for."
     )
 
 

@@ -133,7 +133,7 @@ AnchoredUrl = Annotated[
 class ChecklistRow(Model):
     """One row of <path>-checklist.csv (UTF-8 with a byte-order mark, read with the first row as column
     names; all values are text): one item of an entry's advice, in page order: each paragraph of why it hurts,
-    each warning sign, each step to avoid it, each question for the provider."""
+    each warning sign, each step to avoid it, each question for the other side."""
 
     id: Id
     title: str

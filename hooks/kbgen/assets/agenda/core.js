@@ -113,7 +113,7 @@
   }
 
   // The agenda as CSV for spreadsheets (a byte-order mark, so that a spreadsheet reads UTF-8): one row per item
-  // the agenda shows, in its order: each entry's summary, its questions for the provider and its warning signs,
+  // the agenda shows, in its order: each entry's summary, its questions for the other side and its warning signs,
   // with the item's address (address(path): the published one, or "" and then the site-relative path) and an
   // empty "answer" column to fill in.
   var COLUMNS = ["agenda", "date", "position", "id", "title", "kind", "n", "text", "url", "answer"];

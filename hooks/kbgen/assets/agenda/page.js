@@ -214,33 +214,7 @@
     }
 
     function copyLink() {
-      var box = byId("kb-agenda-copy"), field, status, url = link();
-      if (!box) {
-        box = make("p", "", "kb-quiz-copy kb-screen");
-        box.id = "kb-agenda-copy";
-        status = box.appendChild(make("span", "", "kb-quiz-copy-status"));
-        status.setAttribute("role", "status");
-        var label = box.appendChild(make("label", t("link-label")));
-        field = box.appendChild(make("input"));
-        field.id = label.htmlFor = "kb-agenda-link";
-        field.type = "text";
-        field.readOnly = true;
-        actions.parentNode.insertBefore(box, actions.nextSibling);
-      }
-      field = byId("kb-agenda-link");
-      status = box.querySelector(".kb-quiz-copy-status");
-      box.classList.toggle("kb-quiz-copy--none", !url);
-      if (!url) {
-        status.textContent = t("link-none");
-        return;
-      }
-      field.value = url;
-      status.textContent = "";
-      kb.copyText(url, function () { status.textContent = t("link-copied"); }, function () {
-        status.textContent = t("link-manual");
-        field.focus();
-        field.select();
-      });
+      kb.linkBox("kb-agenda", actions, link(), t);
     }
 
     function csv() {

@@ -17,35 +17,8 @@
     }
 
     function copyLink() {
-      var base = kb.shareUrl(), box = byId("kb-quiz-copy"), field, status;
-      if (!box) {
-        box = make("p", "", "kb-quiz-copy");
-        box.id = "kb-quiz-copy";
-        status = box.appendChild(make("span", "", "kb-quiz-copy-status"));
-        status.setAttribute("role", "status");
-        var label = box.appendChild(make("label", t("link-label")));
-        field = box.appendChild(make("input"));
-        field.id = label.htmlFor = "kb-quiz-link";
-        field.type = "text";
-        field.readOnly = true;
-        actions.parentNode.insertBefore(box, actions.nextSibling);
-      }
-      field = byId("kb-quiz-link");
-      status = box.querySelector(".kb-quiz-copy-status");
-      box.classList.toggle("kb-quiz-copy--none", !base);
-      if (!base) {
-        status.textContent = t("link-none");
-        return;
-      }
-      field.value = new URL(Q.linkHash(data, q.answers()), base).href;
-      status.textContent = "";
-      kb.copyText(field.value, function () {
-        status.textContent = t("link-copied");
-      }, function () {
-        status.textContent = t("link-manual");
-        field.focus();
-        field.select();
-      });
+      var base = kb.shareUrl();
+      kb.linkBox("kb-quiz", actions, base && new URL(Q.linkHash(data, q.answers()), base).href, t);
     }
 
     // Answers from a share link in the address are shown, never saved unless the reader keeps them.
