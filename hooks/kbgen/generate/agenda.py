@@ -17,7 +17,7 @@ from .urls import hosted_url
 
 SCRIPT = "assets/agenda.js"
 # Its parts in kbgen/assets/, joined in this order: the pure part (tested with node --test), then the page's.
-SCRIPT_PARTS = tuple(f"assets/agenda/{part}.js" for part in ("core", "page"))
+SCRIPT_PARTS = tuple(f"assets/agenda/{part}.js" for part in ("core", "keep", "view", "page"))
 
 
 def data(pages: Pages) -> dict[str, Any]:

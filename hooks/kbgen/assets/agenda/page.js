@@ -1,103 +1,15 @@
-// The meeting agenda, second part: what this browser keeps (<storage key>:agenda, the key named by the page's
-// kb-storage meta), the "Add to the agenda" buttons ([data-kb-agenda-id]: entry pages, the table of all entries)
-// and the self-assessment's "add my exposed ones" (kbgenAgenda.add), and the agenda page itself: its entries in
-// the reader's order, moved and removed, its title and date, its link, its CSV and print. A link opened shows
-// its agenda without touching the reader's own, until "Keep this agenda". Builds elements with
-// createElement/textContent, never innerHTML. Needs kb.js (window.kbgen) and quiz.js (window.kbgenQuiz).
+// The meeting agenda page: its entries in the reader's order, moved and removed, its title and date, its link,
+// its CSV and print. A link opened shows its agenda without touching the reader's own, until "Keep this
+// agenda". Needs kb.js (window.kbgen), quiz.js (window.kbgenQuiz) and the agenda's other parts.
 (function (A) {
   "use strict";
-  var kb = window.kbgen, Q = window.kbgenQuiz, make = kb.make, current = null;
-
-  function each(list, act) {
-    Array.prototype.forEach.call(list, act);
-  }
-
-  function key() {
-    var meta = document.querySelector('meta[name="kb-storage"]');
-    return meta ? meta.getAttribute("content") + ":agenda" : "";
-  }
-
-  // localStorage may be missing, disabled or throw: then nothing is kept, and the page works all the same.
-  function storage(act) {
-    try { return act(window.localStorage); } catch (error) { return null; }
-  }
-
-  function load() {
-    var k = key();
-    return A.fromStorage(k ? storage(function (s) { return s.getItem(k); }) : null);
-  }
-
-  // An empty agenda is not stored at all.
-  function save(a) {
-    var k = key();
-    if (!k) return;
-    storage(function (s) {
-      if (a.ids.length || a.title || a.date) s.setItem(k, A.toStorage(a));
-      else s.removeItem(k);
-    });
-  }
-
-  // Every "Add to the agenda" button on the page shows whether its entry is on the reader's agenda (in the table
-  // its data-sort puts the agenda's entries first).
-  function toggles() {
-    var ids = load().agenda.ids;
-    each(document.querySelectorAll("[data-kb-agenda-id]"), function (b) {
-      var on = ids.indexOf(b.getAttribute("data-kb-agenda-id")) >= 0;
-      b.setAttribute("aria-pressed", String(on));
-      b.setAttribute("data-sort", on ? "0" : "1");
-      b.hidden = false;
-      var box = b.closest("[data-kb-agenda-box]");
-      if (box) box.hidden = false;
-    });
-  }
-
-  // Adds ids (in their order) that the reader's agenda lacks, at its end; returns those added.
-  A.add = function (ids) {
-    var a = load().agenda;
-    var added = ids.filter(function (id) { return a.ids.indexOf(id) < 0; }).slice(0, A.MOST - a.ids.length);
-    a.ids = a.ids.concat(added);
-    save(a);
-    toggles();
-    if (current) current.reload();
-    return added;
-  };
-
-  document.addEventListener("click", function (event) {
-    var b = event.target.closest && event.target.closest("[data-kb-agenda-id]");
-    if (!b) return;
-    var a = load().agenda, id = b.getAttribute("data-kb-agenda-id"), at = a.ids.indexOf(id);
-    if (at >= 0) a.ids.splice(at, 1);
-    else if (a.ids.length < A.MOST) a.ids.push(id);
-    save(a);
-    toggles();
-  });
-
-  // The page's texts: the hidden list at its end (agenda.md.j2), one element per key.
-  function texts() {
-    var out = Q.map();
-    each(document.querySelectorAll("#kb-agenda-texts [data-kb-t]"), function (n) {
-      out[n.getAttribute("data-kb-t")] = n.textContent;
-    });
-    return Q.texts(out, document.documentElement.lang);
-  }
-
-  function fill(node) {
-    while (node.firstChild) node.removeChild(node.firstChild);
-    for (var i = 1; i < arguments.length; i++) if (arguments[i]) node.append(arguments[i]);
-    return node;
-  }
-
-  // A YYYY-MM-DD date in the reader's words, as a day of the calendar (no time zone moves it).
-  function day(iso) {
-    var p = iso.split("-");
-    return new Date(+p[0], +p[1] - 1, +p[2]).toLocaleDateString(document.documentElement.lang || undefined,
-      { dateStyle: "long" });
-  }
+  var kb = window.kbgen, Q = window.kbgenQuiz, make = kb.make, each = A.each, fill = A.fill;
+  var load = A.load, save = A.save, toggles = A.toggles;
 
   function setup(root) {
     var data;
     try {
-      data = Q.prepare(JSON.parse(root.getAttribute("data-kb-agenda")), texts());
+      data = Q.prepare(JSON.parse(root.getAttribute("data-kb-agenda")), A.texts());
     } catch (error) {
       return null;
     }
@@ -126,13 +38,8 @@
       return home ? new URL(A.linkHash(view), home).href : "";
     }
 
-    // The printed head: site and version, the agenda's title and date, and its own address.
     function head() {
-      var url = link();
-      fill(byId("kb-agenda-print-head"), make("strong", t("head-site", { site: data.site, release: data.release })),
-        view.title ? make("span", t("head-title", { title: view.title })) : "",
-        view.date ? make("span", t("head-date", { date: day(view.date) })) : "",
-        view.ids.length ? make("span", url ? t("head-url", { url: url }) : t("head-no-url")) : "");
+      A.printHead(byId("kb-agenda-print-head"), data, view, link());
     }
 
     // What the reader changed: kept in the browser, or, for an agenda from a link, in the address bar's link.
@@ -146,37 +53,14 @@
       head();
     }
 
-    function entry(id, i) {
-      var e = data.byId[id], li = make("li", "", "kb-agenda-item"), count = view.ids.length, where = address(e.path);
-      var go = make("a", where || t("no-address"));
-      go.href = e.url;
-      li.setAttribute("data-kb-id", id);
-      var title = make("h2", t("entry", e));
-      title.tabIndex = -1;  // where focus goes once the entry above it is removed
-      fill(li, title, make("p", e.summary, "kb-agenda-summary"),
-        fill(make("p", "", "kb-agenda-url"), go));
-      li.appendChild(make("h3", t("ask-title")));
-      var asks = li.appendChild(make("ol", "", "kb-agenda-ask"));
-      (e.ask.length ? e.ask : [t("ask-none")]).forEach(function (text) {
-        fill(asks.appendChild(make("li")), make("span", text), make("span", t("answer"), "kb-agenda-answer"));
-      });
-      li.appendChild(make("h3", t("signs-title")));
-      var signs = li.appendChild(make("ul", "", "kb-agenda-signs"));
-      e.signs.forEach(function (text) { signs.appendChild(make("li", text)); });
-      var move = li.appendChild(make("p", "", "kb-agenda-move kb-screen"));
-      fill(move, make("span", t("position", { n: i + 1, count: count }), "kb-agenda-position"),
-        button(t("up"), t("up-label", e), "up"), button(t("down"), t("down-label", e), "down"),
-        button(t("remove"), t("remove-label", e), "remove"));
-      move.children[1].disabled = i === 0;
-      move.children[2].disabled = i === count - 1;
-      return li;
-    }
-
     // The list as the agenda is now; focus back on the control that moved an entry (the other direction's once
     // it reached an end).
     function render(focus) {
       fill(list);
-      view.ids.forEach(function (id, i) { list.appendChild(entry(id, i)); });
+      view.ids.forEach(function (id, i) {
+        var e = data.byId[id];
+        list.appendChild(A.item(data, e, i, view.ids.length, address(e.path), button));
+      });
       byId("kb-agenda-empty").hidden = view.ids.length > 0;
       each(actions.querySelectorAll("[data-kb-action]"), function (b) {
         var act = b.getAttribute("data-kb-action");
@@ -218,12 +102,8 @@
     }
 
     function csv() {
-      var a = make("a"), text = A.toCsv(data, view, address);
-      a.href = URL.createObjectURL(new Blob([text], { type: "text/csv" }));
-      a.download = data.key + "-" + t("file") + (view.date ? "-" + view.date : "") + ".csv";
-      document.body.appendChild(a).click();
-      a.remove();
-      setTimeout(function () { URL.revokeObjectURL(a.href); }, 1000);
+      var name = data.key + "-" + t("file") + (view.date ? "-" + view.date : "") + ".csv";
+      A.download(name, A.toCsv(data, view, address), "text/csv");
     }
 
     function leave() {
@@ -306,21 +186,21 @@
   function init() {
     var root = document.getElementById("kb-agenda");
     toggles();
-    if (!root) current = null;
+    if (!root) A.current = null;
     else if (!root.kbAgenda) {
       root.kbAgenda = true;
-      current = setup(root);
+      A.current = setup(root);
     }
   }
 
   window.addEventListener("storage", function (event) {
-    if (event.key !== key()) return;
+    if (event.key !== A.key()) return;
     toggles();
-    if (current) current.reload();
+    if (A.current) A.current.reload();
   });
   // An agenda link pasted into the address bar of the open agenda only changes the fragment.
   window.addEventListener("hashchange", function () {
-    if (current && A.isLink(location.hash)) current.openLink();
+    if (A.current && A.isLink(location.hash)) A.current.openLink();
   });
   kb.onPage(init);
 })(window.kbgenAgenda);

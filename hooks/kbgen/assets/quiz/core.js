@@ -1,5 +1,5 @@
 // The self-assessment page's script, in parts: hooks/kbgen/assets/quiz/*.js, served joined as assets/quiz.js
-// (in the order of SCRIPT_PARTS in hooks/kbgen/quiz.py), classic scripts under window.kbgenQuiz.
+// (in the order of SCRIPT_PARTS in hooks/kbgen/generate/quiz.py), classic scripts under window.kbgenQuiz.
 // This file: the pure parts (no DOM), first of three (then links.js, check.js): the page's texts,
 // scoring, answers keyed per question, and comparison. tests/js/ loads the pure parts under Node.
 // In a "list" the answers follow the catalog's order, one character per question: "-" unanswered,
