@@ -1397,7 +1397,7 @@ def test_real_report_lists_what_to_ask_the_provider(request, serve, page):
     show_results(page)
     page.emulate_media(media="print")
     row = page.locator("#kb-report tr", has_text=exposed.title)
-    assert row.locator(".kb-ask-title").inner_text() == "Ask the candidate:"
+    assert row.locator(".kb-ask-title").inner_text() == "Ask the provider:"
     assert row.locator(".kb-ask li").all_inner_texts() == list(exposed.ask_provider)
     assert row.is_visible()
 
