@@ -126,7 +126,7 @@ wheel: $(SITE_DEPS)
 
 ## bench: build synthetic catalogs (N = 20, 200, 2000) and the real one; print and write bench/results.md
 bench: $(DEV_DEPS) browser
-	-command -v npm >/dev/null && npm ci --silent --no-audit --no-fund --prefix bench/node
+	-command -v npm >/dev/null && npm ci --loglevel=error --no-audit --no-fund --prefix bench/node
 	$(BIN)/python bench/run.py
 
 # The tests' programs from Debian: chromium (the browser tests), nodejs (the client scripts' unit tests) and
