@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 from dataclasses import dataclass, fields
 from pathlib import Path
@@ -31,6 +30,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
+from ingest_eval import item_key  # noqa: E402  (bench/, beside this file)
 from kbgen.ingest.articles import parse_article  # noqa: E402
 from kbgen.ingest.propose import Ranker, default_source_dirs, profiles, propose, read_catalog  # noqa: E402
 from kbgen.model.catalog import Catalog  # noqa: E402
@@ -67,10 +67,6 @@ def save(articles: Path, out: Path, content: Path) -> list[Path]:
         written.append(out / f"{path.stem}.json")
         written[-1].write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return written
-
-
-def item_key(item_id: str) -> str:
-    return item_id[1:] if re.fullmatch(r"b\d+", item_id) else item_id
 
 
 def load_proposals(folder: Path) -> dict[str, dict[str, Any]]:

@@ -15,6 +15,7 @@ top-1 >= 75 %, top-3 >= 90 %.
 
 from __future__ import annotations
 
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,6 +42,12 @@ class Result:
     misses: list[str] = field(default_factory=list)
 
 
+def item_key(item_id: str) -> str:
+    """An item as both numberings name it: ingest numbers an unnumbered list b1, b2…, and a record may number
+    it as the article's other copy or its conclusion does (1, 2…): "b3" and "3" are the same item."""
+    return item_id[1:] if re.fullmatch(r"b\d+", item_id) else item_id
+
+
 def evaluate(content: Path, dirs: list[Path] | None = None) -> list[Result]:
     dirs = dirs if dirs is not None else default_source_dirs(content)
     entries, sources = read_catalog(content)
@@ -51,16 +58,16 @@ def evaluate(content: Path, dirs: list[Path] | None = None) -> list[Result]:
         if path is None:
             continue
         article = parse_article(path.read_text(encoding="utf-8"))
-        detected = {item.id: item for item in article.items}
+        detected = {item_key(item.id): item for item in article.items}
         recorded = [item_id for item_id, _ in source.items]
         kept = Ranker(profiles(entries, sources, dirs, without=source.id))
         # Without this source first, an entry it alone backs would not exist yet.
         others = [e for e in entries if any(s != source.id for s, _ in e.sources)]
         reduced = Ranker(profiles(others, sources, dirs, without=source.id))
         survivors = {e.id for e in others}
-        r = Result(source.id, len(recorded), extra=len(set(detected) - set(recorded)))
+        r = Result(source.id, len(recorded), extra=len(set(detected) - {item_key(i) for i in recorded}))
         for item_id in recorded:
-            item, want = detected.get(item_id), truth.get((source.id, item_id))
+            item, want = detected.get(item_key(item_id)), truth.get((source.id, item_id))
             if item is None:
                 r.misses.append(f"{source.id} {item_id}: not found in the text")
                 continue
