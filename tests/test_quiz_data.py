@@ -10,7 +10,7 @@ import jsonschema
 import pytest
 
 from conftest import FIXTURES, ROOT, project_pages
-from kbgen.generate import quiz
+from kbgen.generate import client, quiz
 from kbgen.read.load import load_catalog
 from kbgen.model.catalog import Option, Question
 
@@ -56,7 +56,7 @@ def test_every_fixture_question_has_its_own_fingerprint_and_the_pages_carry_them
 def test_redirect_map_follows_renames_and_merges():
     catalog = load_catalog(FIXTURES / "hiring" / "content", FIXTURES / "hiring")
     # HP-5 was renamed HP-1; HP-4 was merged into HP-2 (content/retired/hp-4.yaml)
-    assert quiz.redirects(catalog) == {"HP-4": ["HP-2", "merged"], "HP-5": ["HP-1", "renamed"]}
+    assert client.redirects(catalog) == {"HP-4": ["HP-2", "merged"], "HP-5": ["HP-1", "renamed"]}
 
 
 def test_format_1_version_is_unchanged():

@@ -9,11 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from mkdocs.utils import get_relative_url
-
+from . import client
 from .pages import Pages
-from .quiz import redirects
-from .urls import hosted_url
 
 SCRIPT = "assets/agenda.js"
 # Its parts in kbgen/assets/, joined in this order: the pure part (tested with node --test), then the page's.
@@ -21,26 +18,13 @@ SCRIPT_PARTS = tuple(f"assets/agenda/{part}.js" for part in ("core", "keep", "vi
 
 
 def data(pages: Pages) -> dict[str, Any]:
-    """``url``: each entry's page relative to the agenda, as built (links); ``root`` + ``path``: the same on the
-    hosted site, resolved against the published address for the printed agenda, its link and its CSV."""
-    c, u = pages.catalog, pages.urls
+    """Every entry with its summary and warning signs beside what ``client`` gives both scripts."""
+    src = pages.urls.agenda_src
     return {
-        "key": c.settings.storage_key,
-        "site": c.settings.name,
-        "release": pages.version,
-        "root": get_relative_url("./", hosted_url(u.agenda_src)),
-        "redirects": redirects(c),
+        **client.head(pages, src),
         "entries": [
-            {
-                "id": e.id,
-                "title": e.title,
-                "summary": e.summary,
-                "url": u.href(u.agenda_src, u.entry_src(e.id)),
-                "path": hosted_url(u.entry_src(e.id)),
-                "ask": list(e.ask_provider),
-                "signs": list(e.warning_signs),
-            }
-            for e in c.entries
+            {**client.entry(pages, src, e), "summary": e.summary, "signs": list(e.warning_signs)}
+            for e in pages.catalog.entries
         ],
     }
 

@@ -11,6 +11,7 @@ from typing import Any
 from mkdocs.utils import get_relative_url
 
 from ..model.catalog import SEVERITIES, WEIGHT, Catalog, Question
+from . import client
 from .pages import Pages
 from .urls import hosted_url
 
@@ -43,11 +44,6 @@ def fingerprint(question: Question) -> str:
     return base64.urlsafe_b64encode(hashlib.sha256(raw.encode()).digest()).decode()[:FINGERPRINT_LENGTH]
 
 
-def redirects(catalog: Catalog) -> dict[str, list[str]]:
-    """Each old id (renamed or merged) with the live entry it leads to and how: ``{"HP-4": ["HP-2", "merged"]}``."""
-    return {r.old_id: [r.target.id, r.kind] for r in catalog.redirects}
-
-
 def duration(questions: int) -> str:
     """How long the questionnaire takes, from ``SECONDS_PER_QUESTION``: 'about 5 to 7 minutes'."""
     low, high = (max(1, math.floor(questions * s / 60 + 0.5)) for s in SECONDS_PER_QUESTION)
@@ -64,35 +60,27 @@ def weighting(noun: str) -> str:
 
 
 def data(pages: Pages) -> dict[str, Any]:
-    """``url``: each entry's page, relative to this one, as built (links); ``root`` + ``path``: the
-    same on the hosted site, resolved against the published address for printed reports and share links."""
+    """What ``client`` gives both scripts, and the questionnaire: its version, the weights and each entry's
+    question (its fingerprint, scores and labels) and first steps."""
     c, u = pages.catalog, pages.urls
     return {
-        "key": c.settings.storage_key,
-        "site": c.settings.name,
-        "release": pages.version,
+        **client.head(pages, u.quiz_src),
         "version": version(c),
         "prefix": c.settings.id_prefix,
-        "root": get_relative_url("./", hosted_url(u.quiz_src)),
         "schema": get_relative_url(SCHEMA, hosted_url(u.quiz_src)),
         "threshold": VERDICT_SHARE,
         "weights": WEIGHT,
         "unsure": c.settings.quiz.unsure_label,
         "categories": [{"id": cat.id, "title": cat.title} for cat in c.categories],
-        "redirects": redirects(c),
         "entries": [
             {
-                "id": e.id,
-                "title": e.title,
+                **client.entry(pages, u.quiz_src, e),
                 "category": e.category,
                 "severity": e.severity,
-                "url": u.href(u.quiz_src, u.entry_src(e.id)),
-                "path": hosted_url(u.entry_src(e.id)),
                 "fp": fingerprint(e.question),
                 "scores": [o.score for o in e.question.options],
                 "labels": [o.label for o in e.question.options],
                 "steps": list(e.avoid[:2]),
-                "ask": list(e.ask_provider),  # for the printed report: what to raise with the other side
             }
             for e in c.entries
         ],
