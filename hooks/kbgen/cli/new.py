@@ -30,7 +30,7 @@ class Refused(Exception):
     """A project that cannot be made as asked, with the reason to show."""
 
 
-def values(name: str, noun: str, plural: str | None, prefix: str, party: str, kbgen: str) -> dict[str, Any]:
+def values(name: str, noun: str, plural: str | None, prefix: str, party: str) -> dict[str, Any]:
     """What the skeleton's files are filled with, checked by the catalog's own model first."""
     plural = plural or noun + "s"
     key = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "kb"
@@ -72,7 +72,6 @@ def values(name: str, noun: str, plural: str | None, prefix: str, party: str, kb
         "key": key,
         "quiz_title": "Self-assessment",
         "version": __version__,
-        "kbgen": kbgen,
     }
 
 
@@ -86,7 +85,8 @@ def target(rel: str, v: dict[str, Any]) -> str:
     return rel
 
 
-def write(folder: Path, v: dict[str, Any]) -> list[Path]:
+def write(folder: Path, v: dict[str, Any], requirement: str) -> list[Path]:
+    """The project's files, every one of them listed; ``requirement``: how it installs the generator."""
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
         raise Refused(f"{folder} is not an empty folder: give a new or empty one")
     env = jinja2.Environment(
@@ -103,8 +103,9 @@ def write(folder: Path, v: dict[str, Any]) -> list[Path]:
     (folder / ".ci" / "run").chmod(0o755)
     (folder / "requirements").mkdir()
     for lock in ("site.txt", "tests.txt"):
-        shutil.copyfile(LOCKS / lock, folder / "requirements" / lock)
-    (folder / "requirements" / "kbgen.txt").write_text(generator_requirement(v["kbgen"]), encoding="utf-8")
+        written.append(Path(shutil.copyfile(LOCKS / lock, folder / "requirements" / lock)))
+    written.append(folder / "requirements" / "kbgen.txt")
+    written[-1].write_text(requirement, encoding="utf-8")
     return written
 
 
@@ -129,13 +130,13 @@ def main(argv: list[str] | None = None, prog: str = "kbgen-new") -> int:
     parser.add_argument("--kbgen", required=True, help="kbgen's wheel, which the new project installs")
     args = parser.parse_args(argv)
     try:
-        v = values(args.name, args.noun, args.plural, args.prefix, args.party, args.kbgen)
-        generator_requirement(args.kbgen)  # refused before anything is written
-        written = write(args.folder, v)
+        v = values(args.name, args.noun, args.plural, args.prefix, args.party)
+        requirement = generator_requirement(args.kbgen)  # refused before anything is written
+        written = write(args.folder, v, requirement)
     except Refused as err:
         print(f"{prog}: {err}", file=sys.stderr)
         return 2
-    print(f"{args.folder}: {len(written) + 3} files. Next: cd {args.folder} && make site && make test")
+    print(f"{args.folder}: {len(written)} files. Next: cd {args.folder} && make site && make test")
     return 0
 
 
