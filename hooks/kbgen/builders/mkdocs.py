@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import functools
 import logging
-import os
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -23,7 +21,7 @@ from mkdocs.structure.files import File, Files
 from pathspec.gitignore import GitIgnoreSpec
 
 from ..generate.build import generate
-from ..generate.tree import Tree, mkdocs_order
+from ..generate.tree import Tree, link_or_copy, mkdocs_order
 from ..read.problems import ContentError
 from .config import THEME
 from .run import address_notice
@@ -101,11 +99,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         if out.link and out.copy is not None:
             target = site / src
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.unlink(missing_ok=True)
-            try:
-                os.link(out.copy, target)
-            except OSError:
-                shutil.copyfile(out.copy, target)
+            link_or_copy(out.copy, target, link=True)
 
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Callable) -> Any:

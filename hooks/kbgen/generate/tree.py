@@ -80,7 +80,7 @@ def write(tree: Tree, folder: Path) -> list[str]:
                 Path(tmp).write_text(out.text, encoding="utf-8", newline="")
             else:
                 assert out.copy is not None
-                _link_or_copy(out.copy, Path(tmp), out.link)
+                link_or_copy(out.copy, Path(tmp), out.link)
             os.chmod(tmp, 0o644)
             os.replace(tmp, path)
         except BaseException:
@@ -97,7 +97,7 @@ def write(tree: Tree, folder: Path) -> list[str]:
     return written
 
 
-def _link_or_copy(source: Path, target: Path, link: bool) -> None:
+def link_or_copy(source: Path, target: Path, link: bool) -> None:
     """A hard link where allowed and the disk shares it; else a copy that keeps the file's dates."""
     if link:
         target.unlink(missing_ok=True)
