@@ -24,6 +24,7 @@ from ..model.catalog import Noun, Settings
 
 SKELETON = Path(__file__).resolve().parent.parent / "skeleton"
 LOCKS = Path(__file__).resolve().parent.parent / "locks"
+QUIZ_TITLE = "Self-assessment"  # the new catalog's (catalog.yaml), its nav's and its pages' name for it
 
 
 class Refused(Exception):
@@ -42,7 +43,7 @@ def values(name: str, noun: str, plural: str | None, prefix: str, party: str) ->
         "noun": {"singular": noun, "plural": plural},
         "party": party,
         "storage_key": key,
-        "quiz": {"title": "Self-assessment", "intro": "One question per entry.", "unsure_label": "Not sure"},
+        "quiz": {"title": QUIZ_TITLE, "intro": "One question per entry.", "unsure_label": "Not sure"},
     }
     try:
         Settings.model_validate(settings)
@@ -70,7 +71,7 @@ def values(name: str, noun: str, plural: str | None, prefix: str, party: str) ->
         "path": path,
         "party": party,
         "key": key,
-        "quiz_title": "Self-assessment",
+        "quiz_title": QUIZ_TITLE,
         "version": __version__,
     }
 
